@@ -1,0 +1,137 @@
+// npm run bench:retrieval-scale [-- --chunks 100000 --tenants 10 --queries 200]
+// Ten tenants in a throwaway database (a new database on DATABASE_URL's server, else in-memory PGlite);
+// one holds --chunks Q&A chunks, the others a few hundred each. Prints ingest throughput for the big
+// tenant and p50/p95 search latency for the big tenant and a small one. Text is synthesised from
+// bench/data/kb.jsonl with varied products, numbers and phrasing, so segmentation and the index see
+// realistic Chinese rather than random tokens.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { readJsonl, type TKbEntry, type TQuery } from "./lib/eval-data";
+
+const { values } = parseArgs({
+  options: {
+    chunks: { type: "string", default: "100000" },
+    tenants: { type: "string", default: "10" },
+    queries: { type: "string", default: "200" },
+  },
+});
+const BIG = Number(values.chunks);
+const TENANTS = Number(values.tenants);
+const QUERIES = Number(values.queries);
+
+const kb = readJsonl<TKbEntry>("bench/data/kb.jsonl");
+const queries = readJsonl<TQuery>("bench/data/queries.jsonl").map((q) => q.query);
+const PRODUCTS = ["KF-7A", "KF-11B", "KF-21C", "蓝鲸系列", "青竹款", "旗舰版", "标准版", "便携款"];
+const PLACES = ["上海", "杭州", "成都", "广州", "北京", "西安", "武汉", "南京"];
+
+function synth(i: number): { externalId: string; question: string; answer: string } {
+  const e = kb[i % kb.length];
+  const p = PRODUCTS[(i >> 3) % PRODUCTS.length];
+  const c = PLACES[(i >> 6) % PLACES.length];
+  return {
+    externalId: `s-${i}`,
+    question: `${p} ${e.question}（${c}，编号 ${i}）`,
+    answer: `${e.answer} 适用于${c}地区的${p}，参考编号 ${i}。`,
+  };
+}
+
+async function admin(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function pct(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+async function main() {
+  const serverUrl = process.env.DATABASE_URL;
+  let drop: (() => Promise<void>) | null = null;
+  process.env.LOG_LEVEL = "silent";
+  if (serverUrl && /^postgres(ql)?:\/\//.test(serverUrl)) {
+    const name = `kefu_scale_${randomBytes(5).toString("hex")}`;
+    await admin(serverUrl, `CREATE DATABASE "${name}"`);
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    process.env.DATABASE_URL = u.toString();
+    drop = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } else {
+    process.env.DATABASE_URL = "memory://";
+  }
+  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
+  const { closeDb, db } = await import("../server/db/client");
+  const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
+  const { searchKnowledge } = await import("../server/services/knowledge/search/search-knowledge");
+  try {
+    installMigrator();
+    await db();
+    await migratePostgresOnStart();
+    const client = await db();
+    const tenants = [];
+    for (let t = 0; t < TENANTS; t++) {
+      tenants.push(
+        await client.tenant.create({
+          data: { name: `Scale ${t}`, slug: `scale-${t}-${randomBytes(3).toString("hex")}` },
+        }),
+      );
+    }
+    for (const small of tenants.slice(1))
+      await upsertQaPairs(
+        small.id,
+        kb.map((e) => ({ externalId: e.id, question: e.question, answer: e.answer })),
+      );
+
+    const t0 = performance.now();
+    const STEP = 5000;
+    for (let i = 0; i < BIG; i += STEP) {
+      await upsertQaPairs(
+        tenants[0].id,
+        Array.from({ length: Math.min(STEP, BIG - i) }, (_, k) => synth(i + k)),
+        { source: "IMPORT" },
+      );
+      process.stderr.write(`\r  ingested ${Math.min(BIG, i + STEP)}/${BIG}`);
+    }
+    const ingestS = (performance.now() - t0) / 1000;
+    process.stderr.write("\n");
+
+    const measure = async (tenantId: string) => {
+      const lat: number[] = [];
+      for (let i = 0; i < QUERIES; i++) {
+        const s = performance.now();
+        await searchKnowledge({ tenantId, query: queries[i % queries.length], topK: 5 });
+        lat.push(performance.now() - s);
+      }
+      return lat;
+    };
+    await measure(tenants[0].id); // warm-up pass
+    const big = await measure(tenants[0].id);
+    const small = await measure(tenants[1].id);
+    console.log(
+      `ingest: ${BIG} chunks in ${ingestS.toFixed(1)} s = ${(BIG / ingestS).toFixed(0)} chunks/s (Q&A pairs, local embedder)`,
+    );
+    console.log(
+      `search big tenant (${BIG} chunks): p50_ms=${pct(big, 50).toFixed(1)} p95_ms=${pct(big, 95).toFixed(1)}`,
+    );
+    console.log(
+      `search small tenant (${kb.length} chunks, ${TENANTS} tenants in all): p50_ms=${pct(small, 50).toFixed(1)} p95_ms=${pct(small, 95).toFixed(1)}`,
+    );
+  } finally {
+    await closeDb();
+    await drop?.();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+// Every event Kefu emits, with its payload schema. Every payload carries tenantId and is validated
+// when sent and again when a function receives it.
+
+export const EVENTS = {
+  "kefu/invitation.created": z.object({
+    tenantId: z.string().uuid(),
+    invitationId: z.string().uuid(),
+    email: z.email(),
+    role: z.string(),
+    tenantName: z.string(),
+    inviterName: z.string(),
+    language: z.string(),
+    link: z.url(),
+    expiresAt: z.string(),
+  }),
+  "kefu/knowledge.reindex-requested": z.object({
+    tenantId: z.string().uuid(),
+    reason: z.enum(["dictionary", "synonyms", "embedder"]),
+  }),
+  "kefu/knowledge.document-uploaded": z.object({
+    tenantId: z.string().uuid(),
+    documentId: z.string().uuid(),
+  }),
+} as const;
+
+export type TEventName = keyof typeof EVENTS;
+export type TEventData<N extends TEventName> = z.infer<(typeof EVENTS)[N]>;

@@ -1,0 +1,94 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { withAccelerate } from "@prisma/extension-accelerate";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { databaseMode, env, type TDatabaseMode } from "../env";
+import { PrismaClient } from "./generated/prisma/client";
+import { embeddedDataDir } from "./data-dir";
+import { openPglite, type TPgliteHandle } from "./pglite";
+
+// One database factory for three modes (PostgreSQL, Accelerate, embedded PGlite). Next evaluates this
+// module up to three times per process (custom server, route layer, page layer), so the handle lives on
+// globalThis and is created synchronously on first use — never at import, because `next build` workers
+// import it in other processes and PGlite has no lock of its own.
+
+export type TDbHandle = {
+  mode: TDatabaseMode;
+  ready: Promise<PrismaClient>;
+  pglite: Promise<TPgliteHandle> | null;
+  close: () => Promise<void>;
+};
+
+const KEY = Symbol.for("kefu.db");
+const MIGRATOR = Symbol.for("kefu.db.migrator");
+type TMigrator = (pg: TPgliteHandle["pg"]) => Promise<void>;
+type G = typeof globalThis & { [KEY]?: TDbHandle; [MIGRATOR]?: TMigrator };
+
+/**
+ * Embedded databases are migrated when they open. The migrator (schema engine, migration files) is
+ * installed by the process entry points (server/main.ts, the CLI, tests) and not imported here, so
+ * Next's bundles of this module stay free of it.
+ */
+export function installEmbeddedMigrator(migrate: TMigrator): void {
+  (globalThis as G)[MIGRATOR] = migrate;
+}
+
+export function getDbHandle(): TDbHandle {
+  const g = globalThis as G;
+  return (g[KEY] ??= createHandle());
+}
+
+/** The Prisma client, ready to query (embedded databases are opened and migrated first). */
+export function db(): Promise<PrismaClient> {
+  return getDbHandle().ready;
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as G;
+  const handle = g[KEY];
+  if (!handle) return;
+  delete g[KEY];
+  await handle.close();
+}
+
+function createHandle(): TDbHandle {
+  const mode = databaseMode();
+  const url = env().DATABASE_URL ?? "";
+  if (mode === "accelerate") {
+    const client = new PrismaClient({ accelerateUrl: url }).$extends(
+      withAccelerate(),
+    ) as unknown as PrismaClient;
+    return { mode, ready: Promise.resolve(client), pglite: null, close: () => client.$disconnect() };
+  }
+  if (mode === "postgres") {
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    return { mode, ready: Promise.resolve(client), pglite: null, close: () => client.$disconnect() };
+  }
+  const pglite = openPglite({
+    dataDir: mode === "memory" ? null : embeddedDataDir(),
+    snapshotFile: mode === "memory" ? env().KEFU_PGLITE_SNAPSHOT : undefined,
+  });
+  const ready = pglite.then(async (h) => {
+    const migrate = (globalThis as G)[MIGRATOR];
+    if (!migrate)
+      throw new Error("The embedded database must be opened by server/main.ts, the CLI or the test setup");
+    await migrate(h.pg);
+    return new PrismaClient({ adapter: new PrismaPGlite(h.pg) });
+  });
+  // Keep an early failure (e.g. the data dir is locked) from becoming an unhandled rejection;
+  // every caller of db() still sees it.
+  ready.catch(() => {});
+  return {
+    mode,
+    ready,
+    pglite,
+    close: async () => {
+      const client = await ready.catch(() => null);
+      await client?.$disconnect();
+      const h = await pglite.catch(() => null);
+      if (h) {
+        await h.pg.close();
+        h.release();
+      }
+    },
+  };
+}

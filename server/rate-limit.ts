@@ -1,0 +1,47 @@
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { AppError } from "./errors";
+import { redis } from "./redis";
+
+// Named limiters (per process in memory, or shared through Redis when REDIS_URL is set).
+const KEY = Symbol.for("kefu.rate-limiters");
+type G = typeof globalThis & { [KEY]?: Map<string, RateLimiterAbstract> };
+
+function limiter(name: string, points: number, durationSec: number): RateLimiterAbstract {
+  const g = globalThis as G;
+  const map = (g[KEY] ??= new Map());
+  const id = `${name}:${points}:${durationSec}`;
+  let l = map.get(id);
+  if (!l) {
+    const client = redis();
+    l = client
+      ? new RateLimiterRedis({
+          storeClient: client,
+          keyPrefix: `kefu:rl:${name}`,
+          points,
+          duration: durationSec,
+        })
+      : new RateLimiterMemory({ keyPrefix: name, points, duration: durationSec });
+    map.set(id, l);
+  }
+  return l;
+}
+
+/** Consumes one point or throws TOO_MANY_REQUESTS with the wait in seconds. */
+export async function rateLimit(name: string, key: string, opts: { points: number; durationSec: number }) {
+  try {
+    await limiter(name, opts.points, opts.durationSec).consume(key);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) {
+      const seconds = Math.ceil(e.msBeforeNext / 1000);
+      throw new AppError("TOO_MANY_REQUESTS", `Too many requests; try again in ${seconds} s`, undefined, {
+        seconds,
+      });
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { db } from "../../db/client";
+
+export const ZListAuditInput = z.object({
+  cursor: z.string().uuid().optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+  action: z.string().max(60).optional(),
+});
+
+export async function listAudit(tenantId: string, input: z.infer<typeof ZListAuditInput>) {
+  const client = await db();
+  const rows = await client.auditLog.findMany({
+    where: { tenantId, ...(input.action ? { action: { startsWith: input.action } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      action: true,
+      actorEmail: true,
+      targetType: true,
+      targetId: true,
+      data: true,
+      ip: true,
+      createdAt: true,
+    },
+  });
+  const hasMore = rows.length > input.limit;
+  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  return { items, nextCursor: hasMore ? items[items.length - 1].id : null };
+}

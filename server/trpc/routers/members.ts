@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { changeRole } from "../../services/members/change-role";
+import { listMembers } from "../../services/members/list-members";
+import { removeMember } from "../../services/members/remove-member";
+import { actorOf } from "../actor";
+import { createRouter, tenantProcedure } from "../init";
+import { ZId, ZOk, ZRole } from "../schemas";
+
+const ZMember = z.object({
+  id: z.string(),
+  role: ZRole,
+  presence: z.string(),
+  joinedAt: z.date(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  lastLoginAt: z.date().nullable(),
+});
+
+export const membersRouter = createRouter({
+  list: tenantProcedure("members.read")
+    .output(z.array(ZMember))
+    .query(({ ctx }) => listMembers(ctx.tenant.id)),
+
+  changeRole: tenantProcedure("members.manage")
+    .input(z.object({ membershipId: ZId, role: ZRole }))
+    .output(z.object({ id: z.string(), role: ZRole }))
+    .mutation(({ ctx, input }) =>
+      changeRole(ctx.tenant.id, { ...actorOf(ctx), role: ctx.role }, input.membershipId, input.role),
+    ),
+
+  remove: tenantProcedure("members.manage")
+    .input(z.object({ membershipId: ZId }))
+    .output(ZOk)
+    .mutation(({ ctx, input }) =>
+      removeMember(ctx.tenant.id, { ...actorOf(ctx), role: ctx.role }, input.membershipId),
+    ),
+});

@@ -1,0 +1,5 @@
+import pkg from "../package.json";
+
+export function version(): string {
+  return pkg.version;
+}

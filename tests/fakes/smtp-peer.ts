@@ -1,0 +1,43 @@
+import { SMTPServer } from "smtp-server";
+
+// A real SMTP server on loopback (the edge of the world: the tenant's mail provider). It records every
+// message and can be told to refuse the next N messages with a temporary error.
+
+export type TReceived = { from: string; to: string[]; raw: string };
+
+export async function startSmtpPeer() {
+  const received: TReceived[] = [];
+  let refuseNext = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        if (refuseNext > 0) {
+          refuseNext--;
+          const err = Object.assign(new Error("Try again later"), { responseCode: 451 });
+          return callback(err);
+        }
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuse(n: number) {
+      refuseNext = n;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ingestDocument } from "../../server/services/knowledge/documents/ingest-document";
+import { createDocument } from "../../server/services/knowledge/documents/manage-documents";
+import { appRouter } from "../../server/trpc/root";
+import { caught, memberOf, ownerWithTenant, uniq } from "./helpers";
+
+// Tenant isolation: tenant A's owner calls every tenant-scoped procedure (1) with tenant B's id and
+// (2) with A's own tenant id but B's resource ids. Every call must fail with NOT_FOUND or FORBIDDEN
+// and B's data must be unchanged. The table must cover every tenant procedure the router has.
+
+type TCaller = Awaited<ReturnType<typeof ownerWithTenant>>["caller"];
+type TIds = {
+  documentId: string;
+  termId: string;
+  synonymGroupId: string;
+  tenantId: string;
+  membershipId: string;
+  invitationId: string;
+  apiKeyId: string;
+  qaPairId: string;
+  slug: string;
+};
+
+const CSV = Buffer.from("问题,答案\n偷来的问题,偷来的答案\n").toString("base64");
+type TCall = (c: TCaller, ids: TIds) => Promise<unknown>;
+
+const CALLS: Record<string, TCall> = {
+  "tenant.get": (c, i) => c.tenant.get({ tenantId: i.tenantId }),
+  "tenant.update": (c, i) => c.tenant.update({ tenantId: i.tenantId, name: "Taken over" }),
+  "tenant.transferOwnership": (c, i) =>
+    c.tenant.transferOwnership({ tenantId: i.tenantId, membershipId: i.membershipId }),
+  "tenant.delete": (c, i) => c.tenant.delete({ tenantId: i.tenantId, confirmSlug: i.slug }),
+  "members.list": (c, i) => c.members.list({ tenantId: i.tenantId }),
+  "members.changeRole": (c, i) =>
+    c.members.changeRole({ tenantId: i.tenantId, membershipId: i.membershipId, role: "VIEWER" }),
+  "members.remove": (c, i) => c.members.remove({ tenantId: i.tenantId, membershipId: i.membershipId }),
+  "invitations.list": (c, i) => c.invitations.list({ tenantId: i.tenantId }),
+  "invitations.create": (c, i) =>
+    c.invitations.create({ tenantId: i.tenantId, email: `x-${uniq()}@example.com`, role: "AGENT" }),
+  "invitations.revoke": (c, i) =>
+    c.invitations.revoke({ tenantId: i.tenantId, invitationId: i.invitationId }),
+  "apiKeys.list": (c, i) => c.apiKeys.list({ tenantId: i.tenantId }),
+  "apiKeys.create": (c, i) => c.apiKeys.create({ tenantId: i.tenantId, name: "stolen" }),
+  "apiKeys.revoke": (c, i) => c.apiKeys.revoke({ tenantId: i.tenantId, apiKeyId: i.apiKeyId }),
+  "audit.list": (c, i) => c.audit.list({ tenantId: i.tenantId }),
+  "knowledge.qa.list": (c, i) => c.knowledge.qa.list({ tenantId: i.tenantId }),
+  "knowledge.qa.create": (c, i) =>
+    c.knowledge.qa.create({ tenantId: i.tenantId, question: "q", answer: "a" }),
+  "knowledge.qa.update": (c, i) =>
+    c.knowledge.qa.update({ tenantId: i.tenantId, qaPairId: i.qaPairId, answer: "hijacked" }),
+  "knowledge.qa.setEnabled": (c, i) =>
+    c.knowledge.qa.setEnabled({ tenantId: i.tenantId, qaPairId: i.qaPairId, enabled: false }),
+  "knowledge.qa.delete": (c, i) => c.knowledge.qa.delete({ tenantId: i.tenantId, qaPairId: i.qaPairId }),
+  "knowledge.import.preview": (c, i) =>
+    c.knowledge.import.preview({ tenantId: i.tenantId, fileName: "x.csv", contentBase64: CSV }),
+  "knowledge.import.commit": (c, i) =>
+    c.knowledge.import.commit({ tenantId: i.tenantId, fileName: "x.csv", contentBase64: CSV }),
+  "knowledge.search": (c, i) => c.knowledge.search({ tenantId: i.tenantId, query: "退款" }),
+  "knowledge.documents.list": (c, i) => c.knowledge.documents.list({ tenantId: i.tenantId }),
+  "knowledge.documents.chunks": (c, i) =>
+    c.knowledge.documents.chunks({ tenantId: i.tenantId, documentId: i.documentId }),
+  "knowledge.documents.setEnabled": (c, i) =>
+    c.knowledge.documents.setEnabled({ tenantId: i.tenantId, documentId: i.documentId, enabled: false }),
+  "knowledge.documents.delete": (c, i) =>
+    c.knowledge.documents.delete({ tenantId: i.tenantId, documentId: i.documentId }),
+  "knowledge.documents.reindex": (c, i) =>
+    c.knowledge.documents.reindex({ tenantId: i.tenantId, documentId: i.documentId }),
+  "knowledge.lexicon.get": (c, i) => c.knowledge.lexicon.get({ tenantId: i.tenantId }),
+  "knowledge.lexicon.addTerms": (c, i) =>
+    c.knowledge.lexicon.addTerms({ tenantId: i.tenantId, terms: ["偷词"] }),
+  "knowledge.lexicon.removeTerm": (c, i) =>
+    c.knowledge.lexicon.removeTerm({ tenantId: i.tenantId, termId: i.termId }),
+  "knowledge.lexicon.saveSynonyms": (c, i) =>
+    c.knowledge.lexicon.saveSynonyms({
+      tenantId: i.tenantId,
+      synonymGroupId: i.synonymGroupId,
+      terms: ["甲", "乙"],
+    }),
+  "knowledge.lexicon.deleteSynonyms": (c, i) =>
+    c.knowledge.lexicon.deleteSynonyms({ tenantId: i.tenantId, synonymGroupId: i.synonymGroupId }),
+};
+
+/** Procedures whose inputs name only a tenant (no other resource id): case (2) does not apply. */
+const TENANT_ONLY = new Set([
+  "tenant.get",
+  "tenant.update",
+  "tenant.delete",
+  "members.list",
+  "invitations.list",
+  "invitations.create",
+  "apiKeys.list",
+  "apiKeys.create",
+  "audit.list",
+  "knowledge.qa.list",
+  "knowledge.qa.create",
+  "knowledge.import.preview",
+  "knowledge.import.commit",
+  "knowledge.search",
+  "knowledge.lexicon.get",
+  "knowledge.lexicon.addTerms",
+  "knowledge.documents.list",
+]);
+
+let a: Awaited<ReturnType<typeof ownerWithTenant>>;
+let bIds: TIds;
+let aIdsWithBResources: TIds;
+let snapshotB: () => Promise<unknown>;
+
+beforeAll(async () => {
+  a = await ownerWithTenant();
+  const b = await ownerWithTenant();
+  const bAgent = await memberOf(b.tenant.id, "AGENT");
+  const inv = await b.caller.invitations.create({
+    tenantId: b.tenant.id,
+    email: `inv-${uniq()}@example.com`,
+    role: "VIEWER",
+  });
+  const key = await b.caller.apiKeys.create({ tenantId: b.tenant.id, name: "b key" });
+  const qa = await b.caller.knowledge.qa.create({
+    tenantId: b.tenant.id,
+    question: "B 的退款政策？",
+    answer: "只属于 B 的答案。",
+  });
+  await b.caller.knowledge.lexicon.addTerms({ tenantId: b.tenant.id, terms: ["B词"] });
+  const lex = await b.caller.knowledge.lexicon.get({ tenantId: b.tenant.id });
+  const group = await b.caller.knowledge.lexicon.saveSynonyms({
+    tenantId: b.tenant.id,
+    terms: ["B甲", "B乙"],
+  });
+  const doc = await createDocument(b.tenant.id, b.user.id, {
+    name: "b.md",
+    type: "text/markdown",
+    bytes: Buffer.from("# B 手册\n只属于 B 的内容。"),
+  });
+  await ingestDocument(b.tenant.id, doc.id);
+  bIds = {
+    tenantId: b.tenant.id,
+    membershipId: bAgent.membershipId,
+    invitationId: inv.id,
+    apiKeyId: key.id,
+    qaPairId: qa.id,
+    documentId: doc.id,
+    termId: lex.dictionary[0].id,
+    synonymGroupId: group.id,
+    slug: b.tenant.slug,
+  };
+  aIdsWithBResources = { ...bIds, tenantId: a.tenant.id, slug: a.tenant.slug };
+  snapshotB = async () => ({
+    tenant: await b.caller.tenant.get({ tenantId: b.tenant.id }),
+    members: await b.caller.members.list({ tenantId: b.tenant.id }),
+    invitations: await b.caller.invitations.list({ tenantId: b.tenant.id }),
+    keys: await b.caller.apiKeys.list({ tenantId: b.tenant.id }),
+    qa: await b.caller.knowledge.qa.list({ tenantId: b.tenant.id }),
+    search: await b.caller.knowledge.search({ tenantId: b.tenant.id, query: "退款政策" }),
+    lexicon: await b.caller.knowledge.lexicon.get({ tenantId: b.tenant.id }),
+    documents: await b.caller.knowledge.documents.list({ tenantId: b.tenant.id }),
+    chunks: await b.caller.knowledge.documents.chunks({ tenantId: b.tenant.id, documentId: bIds.documentId }),
+  });
+});
+
+describe("tenant isolation", () => {
+  it("covers every tenant-scoped procedure", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { meta?: { permission?: string } } }
+    >;
+    const tenantScoped = Object.entries(procedures)
+      .filter(([, p]) => p._def.meta?.permission)
+      .map(([path]) => path)
+      .sort();
+    expect(Object.keys(CALLS).sort()).toEqual(tenantScoped);
+  });
+
+  it.each(Object.keys(CALLS))("%s with another tenant's id is refused", async (path) => {
+    const before = await snapshotB();
+    const err = await caught(CALLS[path](a.caller, bIds));
+    expect(["NOT_FOUND", "FORBIDDEN"]).toContain(err.code);
+    expect(await snapshotB()).toEqual(before);
+  });
+
+  it.each(Object.keys(CALLS).filter((p) => !TENANT_ONLY.has(p)))(
+    "%s with own tenant id but another tenant's resource ids is refused",
+    async (path) => {
+      const before = await snapshotB();
+      const err = await caught(CALLS[path](a.caller, aIdsWithBResources));
+      expect(["NOT_FOUND", "FORBIDDEN"]).toContain(err.code);
+      expect(await snapshotB()).toEqual(before);
+    },
+  );
+});
