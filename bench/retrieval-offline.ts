@@ -6,10 +6,8 @@
 import { parseArgs } from "node:util";
 import { cosine, embedLocal } from "../server/services/knowledge/embedding/local-embedder";
 import { embedQaLocal } from "../server/services/knowledge/index/qa-embedding";
-import { normalizeText } from "../server/services/knowledge/text/normalize";
-import { STOPWORDS } from "../server/services/knowledge/text/stopwords";
-import { canonicalWord } from "../server/services/knowledge/text/synonyms";
-import { cjkBigrams, extractCodes, segmentWords } from "../server/services/knowledge/text/tokenize";
+import { searchTerms, searchText } from "../server/services/knowledge/index/search-terms";
+import { DEFAULT_WEIGHTS, fuse, type TFusionMode } from "../server/services/knowledge/search/fuse";
 import { bm25Ranker, charBigrams, intlWords, rankIds, tfidfRanker } from "./lib/baselines";
 import { formatScores, readJsonl, scoreRankings, type TKbEntry, type TQuery } from "./lib/eval-data";
 
@@ -23,35 +21,33 @@ const queries = readJsonl<TQuery>(values.queries);
 const ids = kb.map((e) => e.id);
 const expected = queries.map((q) => q.expected_id);
 
-function kefuTerms(text: string): string[] {
-  const n = normalizeText(text);
-  const words = segmentWords(n)
-    .filter((w) => !STOPWORDS.has(w))
-    .map((w) => canonicalWord(w));
-  return [...words, ...extractCodes(n), ...cjkBigrams(n).map((b) => `#${b}`)];
-}
+// the keyword side's terms exactly as the index stores them (question twice, then the answer)
+const kbTerms = kb.map((e) => searchText([{ text: e.question, repeat: 2 }, { text: e.answer }]).split(" "));
 
 /** Q&A indexed whole, the question weighted over the answer. */
 function qaVector(e: TKbEntry): Float32Array {
   return embedQaLocal(e.question, e.answer);
 }
 
-function rrf(rankings: string[][], weights: number[], k = 60): string[] {
-  const score = new Map<string, number>();
-  rankings.forEach((ranked, r) =>
-    ranked
-      .slice(0, 50)
-      .forEach((id, pos) => score.set(id, (score.get(id) ?? 0) + weights[r] / (k + pos + 1))),
-  );
-  return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+/** The service's fusion over the same candidate union searchKnowledge builds (40 vector + 60 keyword). */
+function kefuFused(vecScores: number[], kwScores: number[], terms: string[], mode: TFusionMode): string[] {
+  const vec = rankIds(ids, vecScores).slice(0, 40);
+  const kw = rankIds(ids, kwScores)
+    .filter((id) => kwScores[ids.indexOf(id)] > 0)
+    .slice(0, 60);
+  const candidates = [...new Set([...vec, ...kw])].map((id) => {
+    const i = ids.indexOf(id);
+    const have = new Set(kbTerms[i]);
+    const matched = new Set(terms).size ? terms.filter((t) => have.has(t)).length / terms.length : 0;
+    return { id, vectorSim: vecScores[i], bm25: kwScores[i], coverage: matched };
+  });
+  return fuse(candidates, vec, kw, { ...DEFAULT_WEIGHTS, mode }).map((f) => f.id);
 }
 
 const t0 = performance.now();
 const bm25Intl = bm25Ranker(kb.map((e) => intlWords(`${e.question} ${e.question} ${e.answer}`)));
 const tfidfBigram = tfidfRanker(kb.map((e) => charBigrams(`${e.question} ${e.question} ${e.answer}`)));
-const bm25Kefu = bm25Ranker(
-  kb.map((e) => [...kefuTerms(e.question), ...kefuTerms(e.question), ...kefuTerms(e.answer)]),
-);
+const bm25Kefu = bm25Ranker(kbTerms);
 const vectors = kb.map((e) => qaVector(e));
 const indexMs = performance.now() - t0;
 
@@ -61,21 +57,23 @@ const results: Record<string, string[][]> = {
   "kefu keyword (BM25)": [],
   "kefu local embedder": [],
   "kefu fused (RRF k=60)": [],
+  "kefu fused (score, default)": [],
 };
 for (const q of queries) {
   const a = rankIds(ids, bm25Intl(intlWords(q.query)));
   const b = rankIds(ids, tfidfBigram(charBigrams(q.query)));
-  const kw = rankIds(ids, bm25Kefu(kefuTerms(q.query)));
+  const terms = [...new Set(searchTerms(q.query))];
+  const kwScores = bm25Kefu(terms);
+  const kw = rankIds(ids, kwScores);
   const qv = embedLocal(q.query);
-  const vec = rankIds(
-    ids,
-    vectors.map((v) => cosine(qv, v)),
-  );
+  const vecScores = vectors.map((v) => cosine(qv, v));
+  const vec = rankIds(ids, vecScores);
   results["BM25 (Intl.Segmenter words)"].push(a);
   results["char-bigram TF-IDF"].push(b);
   results["kefu keyword (BM25)"].push(kw);
   results["kefu local embedder"].push(vec);
-  results["kefu fused (RRF k=60)"].push(rrf([vec, kw], [1, 1]));
+  results["kefu fused (RRF k=60)"].push(kefuFused(vecScores, kwScores, terms, "rrf"));
+  results["kefu fused (score, default)"].push(kefuFused(vecScores, kwScores, terms, "score"));
 }
 console.log(`${kb.length} entries, ${queries.length} queries, indexed in ${indexMs.toFixed(0)} ms`);
 for (const [name, rankings] of Object.entries(results))

@@ -179,6 +179,7 @@ function HitCard({ hit, rank }: { hit: TSearchHit; rank: number }) {
       label: t("keywordRank"),
       value: hit.keywordRank === null ? t("keywordNone") : t("keywordRankValue", { rank: hit.keywordRank }),
     },
+    { label: t("keywordScore"), value: format.number(hit.keywordScore, { maximumFractionDigits: 2 }) },
     { label: t("coverage"), value: percent(hit.keywordCoverage) },
   ];
 

@@ -255,6 +255,7 @@ export const knowledgeRouter = createRouter({
             answer: z.string().nullable(),
             vectorScore: z.number().nullable(),
             keywordRank: z.number().nullable(),
+            keywordScore: z.number(),
             keywordCoverage: z.number(),
             score: z.number(),
             directAnswer: z.boolean(),

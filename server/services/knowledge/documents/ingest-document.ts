@@ -5,6 +5,7 @@ import { embedLocal, LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
+import { refreshTermStats } from "../stats/term-stats";
 import { chunkDocument } from "./chunk-document";
 import { parseDocument } from "./parse-document";
 
@@ -78,6 +79,7 @@ export async function ingestDocument(
       },
       { timeout: 300_000 },
     );
+    await refreshTermStats(tenantId);
     return { status: "READY", chunks: rows.length };
   } catch (e) {
     const message = e instanceof AppError ? e.message : "The document could not be processed";

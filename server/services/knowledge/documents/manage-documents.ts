@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../../../db/client";
 import { AppError, notFound } from "../../../errors";
 import { MAX_DOCUMENT_BYTES } from "./parse-document";
+import { requestTermStatsRefresh } from "../stats/term-stats";
 
 // Uploaded documents: stored with their bytes (so they can be re-indexed), then parsed and indexed by
 // the ingest job. Status moves QUEUED → PARSING → INDEXING → READY, or FAILED with the reason.
@@ -103,6 +104,7 @@ export async function setDocumentEnabled(tenantId: string, id: string, enabled: 
     const res = await tx.knowledgeDocument.updateMany({ where: { id, tenantId }, data: { enabled } });
     if (res.count === 0) throw notFound("Document");
     await tx.knowledgeChunk.updateMany({ where: { tenantId, documentId: id }, data: { enabled } });
+    requestTermStatsRefresh(tenantId);
     return { ok: true as const };
   });
 }
@@ -111,6 +113,7 @@ export async function deleteDocument(tenantId: string, id: string) {
   const client = await db();
   const res = await client.knowledgeDocument.deleteMany({ where: { id, tenantId } }); // chunks cascade
   if (res.count === 0) throw notFound("Document");
+  requestTermStatsRefresh(tenantId);
   return { ok: true as const };
 }
 

@@ -3,6 +3,7 @@ import { Prisma as P } from "../../../db/generated/prisma/client";
 import { embedLocal, LOCAL_EMBEDDING_DIM, LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
 import { embedQaLocal, vectorLiteral } from "./qa-embedding";
 import { searchText } from "./search-terms";
+import { refreshTermStats } from "../stats/term-stats";
 import { loadTenantLexicon } from "./tenant-lexicon";
 
 // Recomputes every chunk's keyword terms and embedding for a tenant (after its dictionary or synonyms
@@ -29,7 +30,10 @@ export async function reindexTenant(tenantId: string, onProgress?: (done: number
         qaPair: { select: { question: true, answer: true } },
       },
     });
-    if (!chunks.length) return done;
+    if (!chunks.length) {
+      await refreshTermStats(tenantId);
+      return done;
+    }
     const rows = chunks.map((c) => {
       const qa = c.qaPair;
       const text = qa ? null : [c.heading, c.content].filter(Boolean).join("\n");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../../../db/client";
 import { notFound } from "../../../errors";
 import { ZQaRow } from "./qa-schemas";
+import { requestTermStatsRefresh } from "../stats/term-stats";
 import { upsertQaPairs } from "./upsert-qa-pairs";
 
 // Editing Q&A pairs one at a time (the knowledge-base editor). An edit re-indexes the pair; enabling
@@ -102,6 +103,7 @@ export async function setQaEnabled(tenantId: string, id: string, enabled: boolea
     const res = await tx.qaPair.updateMany({ where: { id, tenantId }, data: { enabled } });
     if (res.count === 0) throw notFound("Q&A pair");
     await tx.knowledgeChunk.updateMany({ where: { tenantId, qaPairId: id }, data: { enabled } });
+    requestTermStatsRefresh(tenantId);
     return { ok: true as const };
   });
 }
@@ -110,5 +112,6 @@ export async function deleteQa(tenantId: string, id: string) {
   const client = await db();
   const res = await client.qaPair.deleteMany({ where: { id, tenantId } }); // chunks cascade
   if (res.count === 0) throw notFound("Q&A pair");
+  requestTermStatsRefresh(tenantId);
   return { ok: true as const };
 }

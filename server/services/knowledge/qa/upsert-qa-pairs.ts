@@ -5,6 +5,7 @@ import { embedQaLocal } from "../index/qa-embedding";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
+import { refreshTermStats, requestTermStatsRefresh } from "../stats/term-stats";
 import type { TQaRow } from "./qa-schemas";
 
 // Q&A pairs are stored and indexed in one transaction per batch: a pair is searchable as soon as it
@@ -13,6 +14,7 @@ import type { TQaRow } from "./qa-schemas";
 // chunk), so re-importing a spreadsheet does not duplicate it.
 
 const BATCH = 500;
+const SYNC_STATS_ROWS = 50;
 
 export type TUpsertResult = { created: number; updated: number };
 
@@ -115,5 +117,9 @@ export async function upsertQaPairs(
       { timeout: 120_000 },
     );
   }
+  // an import is searched right after it finishes (and a bulk load shifts every term's idf): rebuild
+  // the BM25 statistics now; single edits share one rebuild shortly after
+  if (rows.length >= SYNC_STATS_ROWS) await refreshTermStats(tenantId);
+  else if (rows.length) requestTermStatsRefresh(tenantId);
   return result;
 }
