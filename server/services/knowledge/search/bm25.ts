@@ -31,7 +31,6 @@ export function idfCoverage(
 }
 
 export function bm25(queryTerms: string[], docTerms: string[], stats: TTermStats | null): number {
-  const n = Math.max(stats?.chunkCount ?? 1, 1);
   const avg = stats?.avgLength || docTerms.length || 1;
   const tf = new Map<string, number>();
   for (const t of docTerms) tf.set(t, (tf.get(t) ?? 0) + 1);
