@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZTimezone } from "../tenants/tenant-schemas";
 
 // Working hours as a tenant writes them: an IANA time zone, a weekly schedule of "HH:MM-HH:MM" ranges
 // (a range that ends at or before its start runs overnight into the next day), holidays, and extra
@@ -22,19 +23,7 @@ export const ZDate = z
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
   }, "Not a calendar date");
 
-export const ZTimezone = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Unknown time zone");
+export { ZTimezone };
 
 export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 export type TWeekday = (typeof WEEKDAYS)[number];

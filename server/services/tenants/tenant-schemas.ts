@@ -3,8 +3,9 @@ import { ZSlug } from "./slug";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 
-const ZTimezone = z
+export const ZTimezone = z
   .string()
+  .trim()
   .min(1)
   .max(64)
   .refine((tz) => {
