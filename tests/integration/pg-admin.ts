@@ -1,6 +1,9 @@
 import pg from "pg";
 
-export const TEMPLATE_DB = "kefu_test_template";
+/** One template per test run (several runs may share a server, e.g. CI and a developer). */
+export function templateDbName(): string {
+  return `kefu_test_template_${process.pid}`;
+}
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { adminQuery, TEMPLATE_DB, withDatabase } from "./pg-admin";
+import { adminQuery, withDatabase } from "./pg-admin";
 
 // Runs before each integration test file is imported: gives the file a database of its own and the
 // configuration the server would read, then closes and drops it afterwards.
@@ -15,7 +15,7 @@ const url = process.env.TEST_DATABASE_URL;
 let dropDatabase: (() => Promise<void>) | null = null;
 if (url) {
   const name = `kefu_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(url, `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+  await adminQuery(url, `CREATE DATABASE "${name}" TEMPLATE "${inject("templateDb")}"`);
   process.env.DATABASE_URL = withDatabase(url, name);
   dropDatabase = () => adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 } else {
