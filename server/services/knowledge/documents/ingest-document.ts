@@ -5,7 +5,7 @@ import { embedLocal, LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
-import { refreshTermStats } from "../stats/term-stats";
+import { deleteChunks } from "../stats/chunk-writes";
 import { chunkDocument } from "./chunk-document";
 import { parseDocument } from "./parse-document";
 
@@ -62,7 +62,7 @@ export async function ingestDocument(
     });
     await client.$transaction(
       async (tx) => {
-        await tx.knowledgeChunk.deleteMany({ where: { tenantId, documentId } });
+        await deleteChunks(tx, tenantId, { documentId });
         for (let i = 0; i < rows.length; i += BATCH) await insertChunks(tx, rows.slice(i, i + BATCH));
         await tx.knowledgeDocument.updateMany({
           where: { id: documentId, tenantId },
@@ -79,7 +79,6 @@ export async function ingestDocument(
       },
       { timeout: 300_000 },
     );
-    await refreshTermStats(tenantId);
     return { status: "READY", chunks: rows.length };
   } catch (e) {
     const message = e instanceof AppError ? e.message : "The document could not be processed";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../../../db/client";
 import { AppError, notFound } from "../../../errors";
 import { MAX_DOCUMENT_BYTES } from "./parse-document";
-import { requestTermStatsRefresh } from "../stats/term-stats";
+import { deleteChunks, setChunksEnabled } from "../stats/chunk-writes";
 
 // Uploaded documents: stored with their bytes (so they can be re-indexed), then parsed and indexed by
 // the ingest job. Status moves QUEUED → PARSING → INDEXING → READY, or FAILED with the reason.
@@ -103,18 +103,19 @@ export async function setDocumentEnabled(tenantId: string, id: string, enabled: 
   return client.$transaction(async (tx) => {
     const res = await tx.knowledgeDocument.updateMany({ where: { id, tenantId }, data: { enabled } });
     if (res.count === 0) throw notFound("Document");
-    await tx.knowledgeChunk.updateMany({ where: { tenantId, documentId: id }, data: { enabled } });
-    requestTermStatsRefresh(tenantId);
+    await setChunksEnabled(tx, tenantId, { documentId: id }, enabled);
     return { ok: true as const };
   });
 }
 
 export async function deleteDocument(tenantId: string, id: string) {
   const client = await db();
-  const res = await client.knowledgeDocument.deleteMany({ where: { id, tenantId } }); // chunks cascade
-  if (res.count === 0) throw notFound("Document");
-  requestTermStatsRefresh(tenantId);
-  return { ok: true as const };
+  return client.$transaction(async (tx) => {
+    await deleteChunks(tx, tenantId, { documentId: id }); // not by cascade: the statistics follow
+    const res = await tx.knowledgeDocument.deleteMany({ where: { id, tenantId } });
+    if (res.count === 0) throw notFound("Document");
+    return { ok: true as const };
+  });
 }
 
 /** Puts a document back in the queue (re-index); the caller emits the ingest event. */

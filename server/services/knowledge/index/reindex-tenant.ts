@@ -3,7 +3,7 @@ import { Prisma as P } from "../../../db/generated/prisma/client";
 import { embedLocal, LOCAL_EMBEDDING_DIM, LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
 import { embedQaLocal, vectorLiteral } from "./qa-embedding";
 import { searchText } from "./search-terms";
-import { refreshTermStats } from "../stats/term-stats";
+import { rebuildTermStats } from "../stats/term-stats";
 import { loadTenantLexicon } from "./tenant-lexicon";
 
 // Recomputes every chunk's keyword terms and embedding for a tenant (after its dictionary or synonyms
@@ -31,7 +31,7 @@ export async function reindexTenant(tenantId: string, onProgress?: (done: number
       },
     });
     if (!chunks.length) {
-      await refreshTermStats(tenantId);
+      await rebuildTermStats(tenantId);
       return done;
     }
     const rows = chunks.map((c) => {

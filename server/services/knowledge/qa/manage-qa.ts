@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../../../db/client";
 import { notFound } from "../../../errors";
 import { ZQaRow } from "./qa-schemas";
-import { requestTermStatsRefresh } from "../stats/term-stats";
+import { deleteChunks, setChunksEnabled } from "../stats/chunk-writes";
 import { upsertQaPairs } from "./upsert-qa-pairs";
 
 // Editing Q&A pairs one at a time (the knowledge-base editor). An edit re-indexes the pair; enabling
@@ -93,7 +93,7 @@ export async function updateQa(tenantId: string, id: string, input: z.infer<type
     },
   ]);
   if (!current.enabled)
-    await client.knowledgeChunk.updateMany({ where: { tenantId, qaPairId: id }, data: { enabled: false } });
+    await client.$transaction((tx) => setChunksEnabled(tx, tenantId, { qaPairIds: [id] }, false));
   return getQa(tenantId, id);
 }
 
@@ -102,16 +102,17 @@ export async function setQaEnabled(tenantId: string, id: string, enabled: boolea
   return client.$transaction(async (tx) => {
     const res = await tx.qaPair.updateMany({ where: { id, tenantId }, data: { enabled } });
     if (res.count === 0) throw notFound("Q&A pair");
-    await tx.knowledgeChunk.updateMany({ where: { tenantId, qaPairId: id }, data: { enabled } });
-    requestTermStatsRefresh(tenantId);
+    await setChunksEnabled(tx, tenantId, { qaPairIds: [id] }, enabled);
     return { ok: true as const };
   });
 }
 
 export async function deleteQa(tenantId: string, id: string) {
   const client = await db();
-  const res = await client.qaPair.deleteMany({ where: { id, tenantId } }); // chunks cascade
-  if (res.count === 0) throw notFound("Q&A pair");
-  requestTermStatsRefresh(tenantId);
-  return { ok: true as const };
+  return client.$transaction(async (tx) => {
+    await deleteChunks(tx, tenantId, { qaPairIds: [id] }); // not by cascade: the statistics follow
+    const res = await tx.qaPair.deleteMany({ where: { id, tenantId } });
+    if (res.count === 0) throw notFound("Q&A pair");
+    return { ok: true as const };
+  });
 }

@@ -5,7 +5,7 @@ import { embedQaLocal } from "../index/qa-embedding";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
-import { refreshTermStats, requestTermStatsRefresh } from "../stats/term-stats";
+import { deleteChunks } from "../stats/chunk-writes";
 import type { TQaRow } from "./qa-schemas";
 
 // Q&A pairs are stored and indexed in one transaction per batch: a pair is searchable as soon as it
@@ -14,7 +14,6 @@ import type { TQaRow } from "./qa-schemas";
 // chunk), so re-importing a spreadsheet does not duplicate it.
 
 const BATCH = 500;
-const SYNC_STATS_ROWS = 50;
 
 export type TUpsertResult = { created: number; updated: number };
 
@@ -81,10 +80,7 @@ export async function upsertQaPairs(
             fresh.push({ id: randomUUID(), row });
           }
         }
-        if (pairs.length)
-          await tx.knowledgeChunk.deleteMany({
-            where: { tenantId, qaPairId: { in: pairs.map((p) => p.id) } },
-          });
+        if (pairs.length) await deleteChunks(tx, tenantId, { qaPairIds: pairs.map((p) => p.id) });
         // new pairs in one statement: ids are made here, so no round trip per row
         await tx.qaPair.createMany({
           data: fresh.map(({ id, row }) => ({
@@ -117,9 +113,5 @@ export async function upsertQaPairs(
       { timeout: 120_000 },
     );
   }
-  // an import is searched right after it finishes (and a bulk load shifts every term's idf): rebuild
-  // the BM25 statistics now; single edits share one rebuild shortly after
-  if (rows.length >= SYNC_STATS_ROWS) await refreshTermStats(tenantId);
-  else if (rows.length) requestTermStatsRefresh(tenantId);
   return result;
 }

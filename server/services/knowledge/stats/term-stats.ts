@@ -1,72 +1,105 @@
 import { db } from "../../../db/client";
-import { logger } from "../../../logging";
+import type { Prisma } from "../../../db/generated/prisma/client";
 
 // Corpus statistics of a tenant's keyword index for BM25: how many enabled chunks contain each term
-// (document frequency, the idf) and the average chunk length. They are derived data, rebuilt whole
-// from the generated tsvector with ts_stat after indexing; between a write and the next rebuild a
-// new term simply counts as rare, which is what a new term usually is.
+// (document frequency, the idf) and how many chunks and terms there are (the average length). They
+// are adjusted in the same transaction as every chunk write (see chunk-writes.ts), so they are exact
+// at any moment without a full scan; a re-index rebuilds them whole.
 
 export type TTermStats = { chunkCount: number; avgLength: number; df: Map<string, number> };
+type TTx = Prisma.TransactionClient;
 
-export async function refreshTermStats(tenantId: string): Promise<{ terms: number; chunks: number }> {
-  const client = await db();
-  return client.$transaction(async (tx) => {
-    // one writer per tenant at a time; a concurrent refresh waits and then rebuilds from fresh data
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kefu-term-stats:${tenantId}`}))`;
-    const [{ count, avg }] = await tx.$queryRaw<{ count: number; avg: number | null }[]>`
-      SELECT count(*)::int AS count,
-        avg(array_length(regexp_split_to_array(NULLIF("searchText", ''), ' '), 1))::float8 AS avg
-      FROM "KnowledgeChunk" WHERE "tenantId" = ${tenantId} AND enabled`;
-    await tx.knowledgeTermStat.deleteMany({ where: { tenantId } });
-    // ts_stat takes a query text: the tenant id is quoted with quote_literal, never concatenated raw
-    const terms = await tx.$executeRaw`
-      INSERT INTO "KnowledgeTermStat" ("tenantId", term, df)
-      SELECT ${tenantId}, word, ndoc FROM ts_stat(
-        'SELECT tsv FROM "KnowledgeChunk" WHERE enabled AND "tenantId" = ' || quote_literal(${tenantId}::text))`;
-    await tx.knowledgeStats.upsert({
-      where: { tenantId },
-      create: { tenantId, chunkCount: count, avgLength: avg ?? 0 },
-      update: { chunkCount: count, avgLength: avg ?? 0, refreshedAt: new Date() },
-    });
-    return { terms, chunks: count };
-  });
+function terms(searchText: string): string[] {
+  return searchText ? searchText.split(" ").filter(Boolean) : [];
 }
 
-export async function loadTermStats(tenantId: string, terms: string[]): Promise<TTermStats | null> {
+/** Adds (sign 1) or removes (sign -1) enabled chunks' terms to or from the statistics. */
+export async function adjustTermStats(
+  tx: TTx,
+  tenantId: string,
+  searchTexts: string[],
+  sign: 1 | -1,
+): Promise<void> {
+  if (!searchTexts.length) return;
+  const df = new Map<string, number>();
+  let termCount = 0;
+  for (const text of searchTexts) {
+    const list = terms(text);
+    termCount += list.length;
+    for (const t of new Set(list)) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  // sorted, so concurrent writers lock rows in the same order and cannot deadlock
+  const keys = [...df.keys()].sort();
+  const deltas = keys.map((k) => sign * df.get(k)!);
+  for (let i = 0; i < keys.length; i += 5000) {
+    const k = keys.slice(i, i + 5000);
+    const d = deltas.slice(i, i + 5000);
+    await tx.$executeRaw`
+      INSERT INTO "KnowledgeTermStat" ("tenantId", term, df)
+      SELECT ${tenantId}, x.t, x.d FROM unnest(${k}::text[], ${d}::int[]) AS x(t, d) ORDER BY x.t
+      ON CONFLICT ("tenantId", term) DO UPDATE SET df = "KnowledgeTermStat".df + EXCLUDED.df`;
+  }
+  if (sign < 0)
+    await tx.$executeRaw`DELETE FROM "KnowledgeTermStat" WHERE "tenantId" = ${tenantId} AND term = ANY(${keys}::text[]) AND df <= 0`;
+  await tx.$executeRaw`
+    INSERT INTO "KnowledgeStats" ("tenantId", "chunkCount", "termCount", "updatedAt")
+    VALUES (${tenantId}, ${sign * searchTexts.length}, ${sign * termCount}, now())
+    ON CONFLICT ("tenantId") DO UPDATE SET
+      "chunkCount" = GREATEST(0, "KnowledgeStats"."chunkCount" + EXCLUDED."chunkCount"),
+      "termCount" = GREATEST(0, "KnowledgeStats"."termCount" + EXCLUDED."termCount"),
+      "updatedAt" = now()`;
+}
+
+/** Recomputes the statistics from the chunks (after a re-index rewrote every chunk's terms). */
+export async function rebuildTermStats(tenantId: string): Promise<{ terms: number; chunks: number }> {
   const client = await db();
-  const stats = await client.knowledgeStats.findUnique({ where: { tenantId } });
-  if (!stats) return null;
-  const rows = terms.length
-    ? await client.knowledgeTermStat.findMany({
-        where: { tenantId, term: { in: [...new Set(terms)] } },
-        select: { term: true, df: true },
-      })
-    : [];
+  return client.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kefu-term-stats:${tenantId}`}))`;
+      await tx.knowledgeTermStat.deleteMany({ where: { tenantId } });
+      await tx.knowledgeStats.deleteMany({ where: { tenantId } });
+      let cursor: string | undefined;
+      let chunks = 0;
+      for (;;) {
+        const rows = await tx.knowledgeChunk.findMany({
+          where: { tenantId, enabled: true },
+          orderBy: { id: "asc" },
+          take: 2000,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          select: { id: true, searchText: true },
+        });
+        if (!rows.length) break;
+        await adjustTermStats(
+          tx,
+          tenantId,
+          rows.map((r) => r.searchText),
+          1,
+        );
+        chunks += rows.length;
+        cursor = rows[rows.length - 1].id;
+      }
+      const termCount = await tx.knowledgeTermStat.count({ where: { tenantId } });
+      return { terms: termCount, chunks };
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+}
+
+export async function loadTermStats(tenantId: string, queryTerms: string[]): Promise<TTermStats | null> {
+  const client = await db();
+  const [stats, rows] = await Promise.all([
+    client.knowledgeStats.findUnique({ where: { tenantId } }),
+    queryTerms.length
+      ? client.knowledgeTermStat.findMany({
+          where: { tenantId, term: { in: [...new Set(queryTerms)] } },
+          select: { term: true, df: true },
+        })
+      : [],
+  ]);
+  if (!stats || stats.chunkCount <= 0) return null;
   return {
     chunkCount: stats.chunkCount,
-    avgLength: stats.avgLength,
+    avgLength: Number(stats.termCount) / stats.chunkCount,
     df: new Map(rows.map((r) => [r.term, r.df])),
   };
-}
-
-const DEBOUNCE_MS = 1500;
-const KEY = Symbol.for("kefu.term-stats-timers");
-type G = typeof globalThis & { [KEY]?: Map<string, NodeJS.Timeout> };
-
-/**
- * Rebuilds the statistics shortly after a burst of edits (one rebuild per burst and tenant). Not
- * durable on purpose: the statistics are derived, every indexing job also rebuilds them, and search
- * works (slightly less well) while they are stale.
- */
-export function requestTermStatsRefresh(tenantId: string): void {
-  const timers = ((globalThis as G)[KEY] ??= new Map());
-  clearTimeout(timers.get(tenantId));
-  const timer = setTimeout(() => {
-    timers.delete(tenantId);
-    refreshTermStats(tenantId).catch((err: unknown) =>
-      logger().warn({ err, tenantId }, "term statistics refresh failed"),
-    );
-  }, DEBOUNCE_MS);
-  timer.unref();
-  timers.set(tenantId, timer);
 }

@@ -17,8 +17,8 @@ CREATE TABLE "KnowledgeTermStat" (
 CREATE TABLE "KnowledgeStats" (
     "tenantId" TEXT NOT NULL,
     "chunkCount" INTEGER NOT NULL DEFAULT 0,
-    "avgLength" DOUBLE PRECISION NOT NULL DEFAULT 0,
-    "refreshedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "termCount" BIGINT NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "KnowledgeStats_pkey" PRIMARY KEY ("tenantId")
 );
