@@ -23,6 +23,19 @@ export const EVENTS = {
     tenantId: z.string().uuid(),
     documentId: z.string().uuid(),
   }),
+  "kefu/conversation.escalated": z.object({
+    tenantId: z.string().uuid(),
+    conversationId: z.string().uuid(),
+    reason: z.string().max(40),
+    afterHours: z.boolean(),
+    status: z.enum(["PENDING_HUMAN", "TICKET"]),
+  }),
+  "kefu/message.processed": z.object({
+    tenantId: z.string().uuid(),
+    conversationId: z.string().uuid(),
+    messageId: z.string().uuid(),
+    action: z.enum(["reply", "clarify", "transfer", "ignore"]),
+  }),
 } as const;
 
 export type TEventName = keyof typeof EVENTS;

@@ -1,5 +1,6 @@
 import type { TJobDefinition } from "../define";
 import { sendInvitationEmail } from "./invitations/send-invitation-email";
+import { notifyEscalation } from "./conversations/notify-escalation";
 import { ingestDocumentJob } from "./knowledge/ingest-document";
 import { reindexKnowledge } from "./knowledge/reindex-knowledge";
 
@@ -8,4 +9,5 @@ export const JOBS: TJobDefinition[] = [
   sendInvitationEmail,
   reindexKnowledge,
   ingestDocumentJob,
+  notifyEscalation,
 ] as unknown as TJobDefinition[];

@@ -1,0 +1,259 @@
+import { emit } from "../../../inngest/emit";
+import { db } from "../../db/client";
+import { logger } from "../../logging";
+import { loadBotSettings, type TBotSettings } from "../bot/bot-settings";
+import { loadProviderChain } from "../providers/load-provider-chain";
+import { loadRuleSet } from "../rules/manage-rules";
+import { checkRateLimits } from "../rules/rate-limits";
+import { evaluateRules } from "../rules/evaluate-rules";
+import type { TRuleSet } from "../rules/rule-schemas";
+import { renderTemplate, resolveLanguage } from "../rules/templates";
+import { formatOpening, nextOpening } from "../rules/working-hours";
+import { composeAnswer, type TAnswer } from "./answer";
+import { buildContext } from "./build-context";
+import { escalateConversation, queuePriority, type TEscalationReason } from "./escalate";
+import { awaitStoredResult, findInbound, storeResult } from "./inbound-message";
+import { recordUsage, storeBotMessage } from "./persist-answer";
+import {
+  ZIncomingMessage,
+  type TIncoming,
+  type TIncomingMessage,
+  type TPipelineResult,
+} from "./pipeline-schemas";
+import { pipelineRateLimiter } from "./rate-limiter";
+import { isUniqueViolation, resolveConversation, type TConversationRow } from "./resolve-conversation";
+import { retrieve } from "./retrieve";
+import { serializeByKey } from "./serialize";
+
+// One incoming customer message, for any channel (PRODUCT.md §3): idempotency → contact and
+// conversation → rules → mode → context → retrieval → answer → routing → persistence → events.
+// The customer's message is stored before anything can fail, and its result is stored on it, so a
+// retry by the channel gets the same answer and nothing is processed twice.
+
+const FAILURE_STREAK_LIMIT = 3;
+
+export async function processIncomingMessage(raw: TIncomingMessage): Promise<TPipelineResult> {
+  const input = ZIncomingMessage.parse(raw);
+  if (input.externalId && (await findInbound(input.tenantId, input.externalId)))
+    return awaitStoredResult(input.tenantId, input.externalId);
+  const chatKey = `${input.tenantId}:${input.channel}:${input.chat?.id ?? input.contact.externalId}`;
+  return serializeByKey(chatKey, () => handle(input));
+}
+
+type TOutcome = Omit<TPipelineResult, "conversationId" | "messageId" | "duplicate" | "replyMessageId"> & {
+  bot?: Omit<TAnswer, "action" | "content" | "confidence" | "reason">;
+  escalate?: TEscalationReason;
+};
+
+async function handle(input: TIncoming): Promise<TPipelineResult> {
+  const started = performance.now();
+  const now = new Date();
+  const client = await db();
+  const [conv, { ruleSet }, bot, tenant] = await Promise.all([
+    resolveConversation(input),
+    loadRuleSet(input.tenantId),
+    loadBotSettings(input.tenantId),
+    client.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { language: true } }),
+  ]);
+  const language = resolveLanguage(input.language ?? tenant.language ?? bot.defaultLanguage);
+  const chatId = conv.chatId ?? input.contact.externalId;
+  const decision = evaluateRules(ruleSet, {
+    text: input.text,
+    contact: {
+      id: conv.contact.externalId,
+      name: conv.contact.name,
+      phone: conv.contact.phone,
+      level: conv.contact.levelOverride ?? conv.contact.level,
+    },
+    chat: { id: chatId, type: conv.chatType === "GROUP" ? "group" : "private", name: conv.chatName },
+    atMe: input.atMe,
+    now,
+    language,
+  });
+
+  let inbound: { id: string };
+  try {
+    inbound = await client.message.create({
+      data: {
+        tenantId: input.tenantId,
+        conversationId: conv.id,
+        role: "CUSTOMER",
+        content: decision.kind === "ignore" ? input.text : decision.text, // sensitive words masked
+        externalId: input.externalId ?? null,
+        senderName: input.contact.name ?? null,
+      },
+      select: { id: true },
+    });
+  } catch (e) {
+    if (input.externalId && isUniqueViolation(e)) return awaitStoredResult(input.tenantId, input.externalId);
+    throw e;
+  }
+  await client.conversation.updateMany({
+    where: { id: conv.id, tenantId: input.tenantId },
+    data: { lastMessageAt: now, lifecycle: "ACTIVE" },
+  });
+
+  const outcome = await decide(input, conv, decision, { ruleSet, bot, language, now });
+  return finish(input, conv, inbound.id, outcome, decision.afterHours, started);
+}
+
+async function decide(
+  input: TIncoming,
+  conv: TConversationRow,
+  decision: ReturnType<typeof evaluateRules>,
+  s: { ruleSet: TRuleSet; bot: TBotSettings; language: "zh-CN" | "en"; now: Date },
+): Promise<TOutcome> {
+  // the bot never talks over a human (or over an open after-hours ticket)
+  if (conv.status !== "BOT") return { action: "ignore", content: "", confidence: 0, reason: "human_mode" };
+  if (decision.kind === "ignore")
+    return { action: "ignore", content: "", confidence: 0, reason: decision.reason };
+  const limit = await checkRateLimits(pipelineRateLimiter, s.ruleSet, {
+    tenantId: input.tenantId,
+    chatId: conv.chatId ?? conv.contactId,
+    contactId: conv.contactId,
+  });
+  if (!limit.allowed) {
+    // one polite notice per minute; further messages of a flood are stored and not answered
+    const notice = await pipelineRateLimiter.consume(`notice:${input.tenantId}:${conv.contactId}`, 1, 60);
+    return notice
+      ? {
+          action: "reply",
+          content: renderTemplate(s.ruleSet, "throttle", s.language),
+          confidence: 1,
+          reason: `rate_limited_${limit.scope}`,
+        }
+      : { action: "ignore", content: "", confidence: 0, reason: `rate_limited_${limit.scope}` };
+  }
+  if (decision.kind === "refuse")
+    return { action: "reply", content: decision.reply, confidence: 1, reason: "refused" };
+  if (decision.kind === "transfer")
+    return {
+      action: "transfer",
+      content: decision.reply,
+      confidence: 1,
+      reason: decision.reason,
+      escalate: decision.reason,
+    };
+
+  const context = await buildContext(input.tenantId, conv, decision.text, s.now, s.language);
+  const hits = await retrieve(input.tenantId, decision.text, context.window);
+  const answer = await composeAnswer({
+    text: decision.text,
+    hits,
+    window: context.window,
+    smallTalk: context.type === "CHAT",
+    bot: s.bot,
+    ruleSet: s.ruleSet,
+    language: s.language,
+    customer: context.customer,
+    entities: context.entitiesText,
+    providers: await loadProviderChain(input.tenantId, "CHAT"),
+  });
+  const { action, content, confidence, reason, ...bot } = answer;
+  // three unhelpful answers in a row (clarifications) go to a human
+  if (action === "clarify" && conv.botFailureStreak + 1 >= FAILURE_STREAK_LIMIT)
+    return {
+      action: "transfer",
+      content: decision.afterHours
+        ? afterHoursReply(s.ruleSet, s.language, s.now)
+        : renderTemplate(s.ruleSet, "transfer", s.language),
+      confidence,
+      reason: "repeated_failure",
+      bot,
+      escalate: "repeated_failure",
+    };
+  if (action === "transfer")
+    return {
+      action,
+      content: decision.afterHours ? afterHoursReply(s.ruleSet, s.language, s.now) : content,
+      confidence,
+      reason,
+      bot,
+      escalate: reason === "no_answer" ? "no_answer" : "low_confidence",
+    };
+  return { action, content, confidence, reason, bot };
+}
+
+function afterHoursReply(ruleSet: TRuleSet, language: "zh-CN" | "en", now: Date): string {
+  const tz = ruleSet.workingHours.timezone;
+  const when = formatOpening(nextOpening(ruleSet.workingHours, now), tz, language);
+  return renderTemplate(ruleSet, "afterHours", language, { nextOpening: when });
+}
+
+async function finish(
+  input: TIncoming,
+  conv: TConversationRow,
+  inboundId: string,
+  o: TOutcome,
+  afterHours: boolean,
+  started: number,
+): Promise<TPipelineResult> {
+  const client = await db();
+  const tenantId = input.tenantId;
+  const content = o.content;
+  if (o.escalate) {
+    const res = await escalateConversation({
+      tenantId,
+      conversationId: conv.id,
+      reason: o.escalate,
+      afterHours,
+      priority: queuePriority(conv.contact),
+    });
+    if (res.escalated)
+      await emit("kefu/conversation.escalated", {
+        tenantId,
+        conversationId: conv.id,
+        reason: o.escalate,
+        afterHours,
+        status: res.status,
+      }).catch((err: unknown) => logger().error({ err, tenantId }, "escalation event failed"));
+  }
+  let replyMessageId: string | null = null;
+  if (o.action !== "ignore" && content) {
+    replyMessageId = await storeBotMessage({
+      tenantId,
+      conversationId: conv.id,
+      replyToId: inboundId,
+      action: o.action === "reply" ? "REPLY" : o.action === "clarify" ? "CLARIFY" : "TRANSFER",
+      content,
+      confidence: o.confidence,
+      provider: o.bot?.provider ?? null,
+      model: o.bot?.model ?? null,
+      tokensIn: o.bot?.tokensIn ?? 0,
+      tokensOut: o.bot?.tokensOut ?? 0,
+      latencyMs: Math.round(performance.now() - started),
+      evidenceIds: o.bot?.evidenceIds ?? [],
+      delivered: input.channel === "API",
+    });
+    if (o.bot)
+      await recordUsage({
+        tenantId,
+        messageId: replyMessageId,
+        attempts: o.bot.attempts,
+        costMicros: o.bot.costMicros,
+      });
+  }
+  if (o.action === "clarify" || o.action === "reply")
+    await client.conversation.updateMany({
+      where: { id: conv.id, tenantId, status: "BOT" },
+      data: { botFailureStreak: o.action === "clarify" ? { increment: 1 } : 0 },
+    });
+  const result: TPipelineResult = {
+    action: o.action,
+    content,
+    confidence: Math.min(1, Math.max(0, o.confidence)),
+    conversationId: conv.id,
+    messageId: inboundId,
+    replyMessageId,
+    reason: o.reason,
+    duplicate: false,
+  };
+  await storeResult(tenantId, inboundId, result);
+  await emit("kefu/message.processed", {
+    tenantId,
+    conversationId: conv.id,
+    messageId: inboundId,
+    action: o.action,
+  }).catch((err: unknown) => logger().warn({ err, tenantId }, "message event failed"));
+  return result;
+}
