@@ -4,7 +4,7 @@
 // the database and searchKnowledge.
 // Usage: node --import tsx bench/retrieval-offline.ts --kb bench/data/kb.jsonl --queries bench/data/queries.jsonl
 import { parseArgs } from "node:util";
-import { cosine, embedLocal } from "../server/services/knowledge/embedding/local-embedder";
+import { cosine, embedLocal, sketchOf } from "../server/services/knowledge/embedding/local-embedder";
 import { embedQaLocal } from "../server/services/knowledge/index/qa-embedding";
 import { searchTerms, searchText } from "../server/services/knowledge/index/search-terms";
 import { DEFAULT_WEIGHTS, fuse, type TFusionMode } from "../server/services/knowledge/search/fuse";
@@ -30,8 +30,17 @@ function qaVector(e: TKbEntry): Float32Array {
 }
 
 /** The service's fusion over the same candidate union searchKnowledge builds (40 vector + 60 keyword). */
-function kefuFused(vecScores: number[], kwScores: number[], terms: string[], mode: TFusionMode): string[] {
-  const vec = rankIds(ids, vecScores).slice(0, 40);
+function kefuFused(
+  vecScores: number[],
+  sketchScores: number[],
+  kwScores: number[],
+  terms: string[],
+  mode: TFusionMode,
+): string[] {
+  // as in the database: vector candidates from the 256-d sketch index, scored with the full vector
+  const vec = rankIds(ids, sketchScores)
+    .slice(0, 60)
+    .sort((a, b) => vecScores[ids.indexOf(b)] - vecScores[ids.indexOf(a)]);
   const kw = rankIds(ids, kwScores)
     .filter((id) => kwScores[ids.indexOf(id)] > 0)
     .slice(0, 60);
@@ -49,6 +58,7 @@ const bm25Intl = bm25Ranker(kb.map((e) => intlWords(`${e.question} ${e.question}
 const tfidfBigram = tfidfRanker(kb.map((e) => charBigrams(`${e.question} ${e.question} ${e.answer}`)));
 const bm25Kefu = bm25Ranker(kbTerms);
 const vectors = kb.map((e) => qaVector(e));
+const sketches = vectors.map((v) => sketchOf(v));
 const indexMs = performance.now() - t0;
 
 const results: Record<string, string[][]> = {
@@ -67,13 +77,15 @@ for (const q of queries) {
   const kw = rankIds(ids, kwScores);
   const qv = embedLocal(q.query);
   const vecScores = vectors.map((v) => cosine(qv, v));
+  const qs = sketchOf(qv);
+  const sketchScores = sketches.map((v) => cosine(qs, v));
   const vec = rankIds(ids, vecScores);
   results["BM25 (Intl.Segmenter words)"].push(a);
   results["char-bigram TF-IDF"].push(b);
   results["kefu keyword (BM25)"].push(kw);
   results["kefu local embedder"].push(vec);
-  results["kefu fused (RRF k=60)"].push(kefuFused(vecScores, kwScores, terms, "rrf"));
-  results["kefu fused (score, default)"].push(kefuFused(vecScores, kwScores, terms, "score"));
+  results["kefu fused (RRF k=60)"].push(kefuFused(vecScores, sketchScores, kwScores, terms, "rrf"));
+  results["kefu fused (score, default)"].push(kefuFused(vecScores, sketchScores, kwScores, terms, "score"));
 }
 console.log(`${kb.length} entries, ${queries.length} queries, indexed in ${indexMs.toFixed(0)} ms`);
 for (const [name, rankings] of Object.entries(results))

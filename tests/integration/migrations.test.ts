@@ -44,6 +44,7 @@ describe("migrations", () => {
       "KnowledgeChunk_embedding_384_hnsw_idx",
       "KnowledgeChunk_embedding_512_hnsw_idx",
       "KnowledgeChunk_embedding_768_hnsw_idx",
+      "KnowledgeChunk_sketch_hnsw_idx",
       "KnowledgeChunk_tsv_manual_idx",
     ]);
     const tenant = await client.tenant.create({ data: { name: "T", slug: `t-${Date.now()}` } });

@@ -1,7 +1,7 @@
 import { db } from "../../../db/client";
 import { AppError } from "../../../errors";
 import { logger } from "../../../logging";
-import { embedLocal, LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
+import { tenantEmbedder } from "../embedding/tenant-embedder";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
@@ -44,9 +44,10 @@ export async function ingestDocument(
     const parsed = await parseDocument(doc.fileName ?? doc.title, Buffer.from(doc.content));
     const chunks = chunkDocument(parsed);
     await setStatus(tenantId, documentId, { status: "INDEXING", progress: 30 });
-    const lexicon = await loadTenantLexicon(tenantId);
-    const rows = chunks.map((c) => {
-      const text = [c.heading, c.content].filter(Boolean).join("\n");
+    const [lexicon, embedder] = await Promise.all([loadTenantLexicon(tenantId), tenantEmbedder(tenantId)]);
+    const texts = chunks.map((c) => [c.heading, c.content].filter(Boolean).join("\n"));
+    const embedded = await embedder.embed(texts, lexicon);
+    const rows = chunks.map((c, k) => {
       return {
         tenantId,
         documentId,
@@ -54,8 +55,8 @@ export async function ingestDocument(
         heading: c.heading,
         content: c.content,
         searchText: searchText([{ text: c.heading ?? "", repeat: 2 }, { text: c.content }], lexicon),
-        embedding: embedLocal(text, lexicon),
-        embeddingModel: LOCAL_EMBEDDING_MODEL,
+        embedding: embedded.vectors[k],
+        embeddingModel: embedded.model,
         tokenCount: c.tokenCount,
         enabled: doc.enabled,
       };

@@ -66,6 +66,19 @@ export function embedLocal(text: string, opts: TEmbedOptions = {}, dim = LOCAL_E
   return vec;
 }
 
+/** The sketch the HNSW index holds for local vectors: the hashing trick folded to 256 buckets. */
+export const LOCAL_SKETCH_DIM = 256;
+
+export function sketchOf(v: Float32Array, dim = LOCAL_SKETCH_DIM): Float32Array {
+  const out = new Float32Array(dim);
+  for (let i = 0; i < v.length; i++) out[i % dim] += v[i];
+  let norm = 0;
+  for (let i = 0; i < dim; i++) norm += out[i] * out[i];
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < dim; i++) out[i] /= norm;
+  return out;
+}
+
 export function cosine(a: Float32Array, b: Float32Array): number {
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += a[i] * b[i];

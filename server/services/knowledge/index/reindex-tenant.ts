@@ -1,7 +1,8 @@
 import { db } from "../../../db/client";
 import { Prisma as P } from "../../../db/generated/prisma/client";
-import { embedLocal, LOCAL_EMBEDDING_DIM, LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
-import { embedQaLocal, vectorLiteral } from "./qa-embedding";
+import { tenantEmbedder } from "../embedding/tenant-embedder";
+import { combineQaVectors, vectorLiteral } from "./qa-embedding";
+import { sketchLiteral } from "./write-chunks";
 import { searchText } from "./search-terms";
 import { rebuildTermStats } from "../stats/term-stats";
 import { loadTenantLexicon } from "./tenant-lexicon";
@@ -14,7 +15,7 @@ const BATCH = 500;
 
 export async function reindexTenant(tenantId: string, onProgress?: (done: number) => void): Promise<number> {
   const client = await db();
-  const lexicon = await loadTenantLexicon(tenantId);
+  const [lexicon, embedder] = await Promise.all([loadTenantLexicon(tenantId), tenantEmbedder(tenantId)]);
   let done = 0;
   let cursor: string | undefined;
   for (;;) {
@@ -34,19 +35,27 @@ export async function reindexTenant(tenantId: string, onProgress?: (done: number
       await rebuildTermStats(tenantId);
       return done;
     }
+    // one embedding call per batch: Q&A pairs send question and answer, document chunks their text
+    const texts = chunks.flatMap((c) =>
+      c.qaPair ? [c.qaPair.question, c.qaPair.answer] : [[c.heading, c.content].filter(Boolean).join("\n")],
+    );
+    const embedded = await embedder.embed(texts, lexicon);
+    let next = 0;
     const rows = chunks.map((c) => {
       const qa = c.qaPair;
-      const text = qa ? null : [c.heading, c.content].filter(Boolean).join("\n");
-      return P.sql`(${c.id}, ${
-        qa
-          ? searchText([{ text: qa.question, repeat: 2 }, { text: qa.answer }], lexicon)
-          : searchText([{ text: text! }], lexicon)
-      }, ${vectorLiteral(qa ? embedQaLocal(qa.question, qa.answer, lexicon) : embedLocal(text!, lexicon))})`;
+      const vector = qa
+        ? combineQaVectors(embedded.vectors[next++], embedded.vectors[next++])
+        : embedded.vectors[next++];
+      const terms = qa
+        ? searchText([{ text: qa.question, repeat: 2 }, { text: qa.answer }], lexicon)
+        : searchText([{ text: c.heading ?? "", repeat: 2 }, { text: c.content }], lexicon);
+      const sketch = sketchLiteral({ embedding: vector, embeddingModel: embedded.model });
+      return P.sql`(${c.id}, ${terms}, ${vectorLiteral(vector)}, ${sketch}, ${vector.length}, ${embedded.model})`;
     });
     await client.$executeRaw`
-      UPDATE "KnowledgeChunk" AS c SET "searchText" = v.st, embedding = v.emb::vector,
-        "embeddingDim" = ${LOCAL_EMBEDDING_DIM}, "embeddingModel" = ${LOCAL_EMBEDDING_MODEL}, "updatedAt" = now()
-      FROM (VALUES ${P.join(rows)}) AS v(id, st, emb)
+      UPDATE "KnowledgeChunk" AS c SET "searchText" = v.st, embedding = v.emb::vector, sketch = v.sk::vector,
+        "embeddingDim" = v.dim::int, "embeddingModel" = v.model, "updatedAt" = now()
+      FROM (VALUES ${P.join(rows)}) AS v(id, st, emb, sk, dim, model)
       WHERE c.id = v.id AND c."tenantId" = ${tenantId}`;
     done += chunks.length;
     onProgress?.(done);

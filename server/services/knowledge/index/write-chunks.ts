@@ -1,5 +1,6 @@
 import type { Prisma } from "../../../db/generated/prisma/client";
 import { Prisma as P } from "../../../db/generated/prisma/client";
+import { LOCAL_EMBEDDING_MODEL, sketchOf } from "../embedding/local-embedder";
 import { adjustTermStats } from "../stats/term-stats";
 import { vectorLiteral } from "./qa-embedding";
 
@@ -23,18 +24,23 @@ export type TChunkRow = {
 
 const BATCH = 200;
 
+/** Local vectors carry their sketch (what the HNSW index holds); provider vectors have none. */
+export function sketchLiteral(r: { embedding: Float32Array; embeddingModel: string }): string | null {
+  return r.embeddingModel === LOCAL_EMBEDDING_MODEL ? vectorLiteral(sketchOf(r.embedding)) : null;
+}
+
 export async function insertChunks(tx: Prisma.TransactionClient, rows: TChunkRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = rows.slice(i, i + BATCH).map(
       (
         r,
       ) => P.sql`(gen_random_uuid()::text, ${r.tenantId}, ${r.qaPairId ?? null}, ${r.documentId ?? null}, ${r.ordinal},
-        ${r.heading ?? null}, ${r.content}, ${r.searchText}, ${vectorLiteral(r.embedding)}::vector, ${r.embeddingModel},
+        ${r.heading ?? null}, ${r.content}, ${r.searchText}, ${vectorLiteral(r.embedding)}::vector, ${sketchLiteral(r)}::vector, ${r.embeddingModel},
         ${r.embedding.length}, ${r.tokenCount}, ${r.enabled ?? true}, now())`,
     );
     await tx.$executeRaw`
       INSERT INTO "KnowledgeChunk" (id, "tenantId", "qaPairId", "documentId", ordinal, heading, content, "searchText",
-        embedding, "embeddingModel", "embeddingDim", "tokenCount", enabled, "updatedAt")
+        embedding, sketch, "embeddingModel", "embeddingDim", "tokenCount", enabled, "updatedAt")
       VALUES ${P.join(values)}`;
   }
   // one tenant per call in practice; grouped anyway so the statistics can never go to the wrong one

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../../../db/client";
-import { LOCAL_EMBEDDING_MODEL } from "../embedding/local-embedder";
-import { embedQaLocal } from "../index/qa-embedding";
+import { tenantEmbedder } from "../embedding/tenant-embedder";
+import { combineQaVectors } from "../index/qa-embedding";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
@@ -23,7 +23,7 @@ export async function upsertQaPairs(
   opts: { source?: "MANUAL" | "IMPORT" | "LEARNED"; createdById?: string | null } = {},
 ): Promise<TUpsertResult> {
   const client = await db();
-  const lexicon = await loadTenantLexicon(tenantId);
+  const [lexicon, embedder] = await Promise.all([loadTenantLexicon(tenantId), tenantEmbedder(tenantId)]);
   const result: TUpsertResult = { created: 0, updated: 0 };
   // a repeated key (externalId, else the question): the last row wins
   rows = [
@@ -33,14 +33,20 @@ export async function upsertQaPairs(
   ];
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
-    // CPU work (segmentation, embeddings) before the transaction, which then only writes
+    // segmentation and embeddings (CPU, or the provider over HTTP) before the transaction, which then
+    // only writes
+    const embedded = await embedder.embed(
+      batch.flatMap((row) => [row.question, row.answer]),
+      lexicon,
+    );
     const indexed = new Map(
-      batch.map((row) => [
+      batch.map((row, k) => [
         row,
         {
           // the question counts twice on the keyword side, as it outweighs the answer in the vector
           searchText: searchText([{ text: row.question, repeat: 2 }, { text: row.answer }], lexicon),
-          embedding: embedQaLocal(row.question, row.answer, lexicon),
+          embedding: combineQaVectors(embedded.vectors[2 * k], embedded.vectors[2 * k + 1]),
+          embeddingModel: embedded.model,
         },
       ]),
     );
@@ -105,7 +111,6 @@ export async function upsertQaPairs(
             ordinal: 0,
             content: `${row.question}\n${row.answer}`,
             ...indexed.get(row)!,
-            embeddingModel: LOCAL_EMBEDDING_MODEL,
             tokenCount: row.question.length + row.answer.length,
           })),
         );

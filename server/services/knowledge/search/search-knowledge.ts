@@ -1,21 +1,20 @@
 import { z } from "zod";
 import { db } from "../../../db/client";
 import { Prisma as P } from "../../../db/generated/prisma/client";
-import { embedLocal, LOCAL_EMBEDDING_DIM } from "../embedding/local-embedder";
+import { tenantEmbedder } from "../embedding/tenant-embedder";
 import { vectorLiteral } from "../index/qa-embedding";
-import { anyTermQuery, searchTerms } from "../index/search-terms";
+import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
 import { bm25, idfCoverage } from "./bm25";
+import { keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
 import { fusionWeights, loadRetrievalSettings } from "./retrieval-settings";
 
 // searchKnowledge: the one entry point the message pipeline and the hit-test page use.
-// Vector side: cosine over the tenant's chunks of the query's dimension, through the partial HNSW
-// index for that dimension with iterative scans (so a small tenant among large ones still gets its
-// rows). Keyword side: the generated tsvector matched against any query term picks candidates
-// (ts_rank), which are then scored by BM25 with the tenant's term statistics. Both sides are fused
-// (see fuse.ts) and every hit gets a calibrated score. Every statement binds tenantId.
+// Candidates come from both sides (candidates.ts); each is then scored with the full query vector
+// (cosine) and BM25 over all query terms with the tenant's term statistics, the two are fused
+// (fuse.ts) and every hit gets a calibrated score. Every statement binds tenantId.
 
 export const ZSearchInput = z.object({
   tenantId: z.string().uuid(),
@@ -39,67 +38,51 @@ export type TSearchHit = {
   matchedTerms: string[];
 };
 
-const VECTOR_CANDIDATES = 40;
-const KEYWORD_CANDIDATES = 60;
-
 export async function searchKnowledge(
   input: z.input<typeof ZSearchInput>,
   opts: { weights?: TFusionWeights; directAnswerThreshold?: number } = {},
 ): Promise<{ hits: TSearchHit[]; terms: string[] }> {
   const { tenantId, query, topK } = ZSearchInput.parse(input);
   const client = await db();
-  const [lexicon, settings] = await Promise.all([
+  const [lexicon, settings, embedder] = await Promise.all([
     loadTenantLexicon(tenantId),
     loadRetrievalSettings(tenantId),
+    tenantEmbedder(tenantId),
   ]);
   const terms = [...new Set(searchTerms(query, lexicon))];
-  const qvec = vectorLiteral(embedLocal(query, lexicon));
-  const dim = LOCAL_EMBEDDING_DIM;
-  // the dimension is part of the expression the partial HNSW index is built on; it cannot be a bound
-  // parameter, and it comes from a constant, never from input
-  const vecType = P.raw(`vector(${Number(dim)})`);
-  const tsquery = anyTermQuery(terms);
-
-  const [vectorRows, keywordRows] = await client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = 100`);
-    const v = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "KnowledgeChunk"
-      WHERE "tenantId" = ${tenantId} AND "embeddingDim" = ${dim} AND enabled
-      ORDER BY (embedding::${vecType}) <=> ${qvec}::${vecType}
-      LIMIT ${VECTOR_CANDIDATES}`;
-    const k = tsquery
-      ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM "KnowledgeChunk"
-          WHERE "tenantId" = ${tenantId} AND enabled AND tsv @@ to_tsquery('simple', ${tsquery})
-          ORDER BY ts_rank(tsv, to_tsquery('simple', ${tsquery}), 1) DESC
-          LIMIT ${KEYWORD_CANDIDATES}`
-      : [];
-    return [v, k];
-  });
-
-  const ids = [...new Set([...vectorRows.map((r) => r.id), ...keywordRows.map((r) => r.id)])];
-  if (!ids.length) return { hits: [], terms };
-  const [chunks, stats] = await Promise.all([
-    client.$queryRaw<
-      {
-        id: string;
-        qaPairId: string | null;
-        documentId: string | null;
-        content: string;
-        searchText: string;
-        sim: number | null;
-        question: string | null;
-        answer: string | null;
-      }[]
-    >`
-      SELECT c.id, c."qaPairId", c."documentId", c.content, c."searchText",
-        CASE WHEN c."embeddingDim" = ${dim} THEN 1 - ((c.embedding::${vecType}) <=> ${qvec}::${vecType}) END AS sim,
-        q.question, q.answer
-      FROM "KnowledgeChunk" c LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tenantId" = c."tenantId"
-      WHERE c."tenantId" = ${tenantId} AND c.id IN (${P.join(ids)})`,
+  // the query is compared with chunks of the same model (a failing provider falls back to local)
+  const [embedded, stats] = await Promise.all([
+    embedder.embed([query], lexicon),
     loadTermStats(tenantId, terms),
   ]);
+  const { dim, model } = embedded;
+  const [vectorIds, keywordIds] = await client.$transaction(async (tx) => [
+    await vectorCandidates(tx, { tenantId, vector: embedded.vectors[0], model }),
+    await keywordCandidates(tx, { tenantId, terms: selectiveTerms(terms, stats) }),
+  ]);
+  const qvec = vectorLiteral(embedded.vectors[0]);
+  // candidates are scored with the full vector; its dimension is an integer from the embedder
+  const vecType = P.raw(`vector(${Math.trunc(dim)})`);
+
+  const ids = [...new Set([...vectorIds, ...keywordIds])];
+  if (!ids.length) return { hits: [], terms };
+  const chunks = await client.$queryRaw<
+    {
+      id: string;
+      qaPairId: string | null;
+      documentId: string | null;
+      content: string;
+      searchText: string;
+      sim: number | null;
+      question: string | null;
+      answer: string | null;
+    }[]
+  >`
+      SELECT c.id, c."qaPairId", c."documentId", c.content, c."searchText",
+        CASE WHEN c."embeddingDim" = ${dim} AND c."embeddingModel" = ${model} THEN 1 - ((c.embedding::${vecType}) <=> ${qvec}::${vecType}) END AS sim,
+        q.question, q.answer
+      FROM "KnowledgeChunk" c LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tenantId" = c."tenantId"
+      WHERE c."tenantId" = ${tenantId} AND c.id IN (${P.join(ids)})`;
 
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const matchedById = new Map<string, string[]>();
@@ -120,12 +103,7 @@ export async function searchKnowledge(
     .filter((c) => c.vectorSim !== null)
     .sort((a, b) => (b.vectorSim ?? 0) - (a.vectorSim ?? 0))
     .map((c) => c.id);
-  const fused = fuse(
-    candidates,
-    vectorOrder,
-    keywordRows.map((r) => r.id),
-    opts.weights ?? fusionWeights(settings),
-  );
+  const fused = fuse(candidates, vectorOrder, keywordIds, opts.weights ?? fusionWeights(settings));
   const threshold = opts.directAnswerThreshold ?? settings.directAnswerThreshold;
   const hits = fused.slice(0, topK).map((f) => {
     const c = byId.get(f.id)!;
