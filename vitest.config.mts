@@ -12,7 +12,12 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["server/**/*.test.ts", "inngest/**/*.test.ts", "components/**/*.test.ts"],
+          include: [
+            "server/**/*.test.ts",
+            "inngest/**/*.test.ts",
+            "components/**/*.test.ts",
+            "agent/**/*.test.ts",
+          ],
         },
       },
       {
