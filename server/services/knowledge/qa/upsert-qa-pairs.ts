@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../../../db/client";
-import { tenantEmbedder } from "../embedding/tenant-embedder";
+import { tenantEmbedder, type TEmbedder } from "../embedding/tenant-embedder";
+import type { TLexicon } from "../text/lexicon";
 import { combineQaVectors } from "../index/qa-embedding";
 import { searchText } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
@@ -17,6 +18,31 @@ const BATCH = 500;
 
 export type TUpsertResult = { created: number; updated: number };
 
+type TIndexed = Map<TQaRow, { searchText: string; embedding: Float32Array; embeddingModel: string }>;
+
+const SLICE = 50;
+
+async function prepareBatch(batch: TQaRow[], embedder: TEmbedder, lexicon: TLexicon): Promise<TIndexed> {
+  const indexed: TIndexed = new Map();
+  for (let i = 0; i < batch.length; i += SLICE) {
+    await new Promise<void>((resolve) => setImmediate(resolve)); // let the writer's queries go out
+    const slice = batch.slice(i, i + SLICE);
+    const embedded = await embedder.embed(
+      slice.flatMap((row) => [row.question, row.answer]),
+      lexicon,
+    );
+    slice.forEach((row, k) =>
+      indexed.set(row, {
+        // the question counts twice on the keyword side, as it outweighs the answer in the vector
+        searchText: searchText([{ text: row.question, repeat: 2 }, { text: row.answer }], lexicon),
+        embedding: combineQaVectors(embedded.vectors[2 * k], embedded.vectors[2 * k + 1]),
+        embeddingModel: embedded.model,
+      }),
+    );
+  }
+  return indexed;
+}
+
 export async function upsertQaPairs(
   tenantId: string,
   rows: TQaRow[],
@@ -31,25 +57,15 @@ export async function upsertQaPairs(
       rows.map((r) => [r.externalId ? `id:${r.externalId}` : `q:${r.question}`, r] as const),
     ).values(),
   ];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    // segmentation and embeddings (CPU, or the provider over HTTP) before the transaction, which then
-    // only writes
-    const embedded = await embedder.embed(
-      batch.flatMap((row) => [row.question, row.answer]),
-      lexicon,
-    );
-    const indexed = new Map(
-      batch.map((row, k) => [
-        row,
-        {
-          // the question counts twice on the keyword side, as it outweighs the answer in the vector
-          searchText: searchText([{ text: row.question, repeat: 2 }, { text: row.answer }], lexicon),
-          embedding: combineQaVectors(embedded.vectors[2 * k], embedded.vectors[2 * k + 1]),
-          embeddingModel: embedded.model,
-        },
-      ]),
-    );
+  const batches: TQaRow[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) batches.push(rows.slice(i, i + BATCH));
+  // segmentation and embeddings (CPU, or the provider over HTTP) happen outside the transactions, and
+  // the next batch is prepared while the current one is written (the work yields between slices)
+  let prepared = batches.length ? prepareBatch(batches[0], embedder, lexicon) : null;
+  for (let b = 0; b < batches.length; b++) {
+    const batch = batches[b];
+    const indexed = await prepared!;
+    prepared = b + 1 < batches.length ? prepareBatch(batches[b + 1], embedder, lexicon) : null;
     await client.$transaction(
       async (tx) => {
         const externalIds = batch.map((r) => r.externalId).filter((x): x is string => Boolean(x));
