@@ -6,7 +6,8 @@ import { installMigrator, migratePostgresOnStart } from "./db/migrator/install";
 import { DataDirLockedError } from "./db/lock";
 import { PROJECT_ROOT } from "./db/migrator/migration-files";
 import { databaseMode, env, reloadEnv, setEnvDefault } from "./env";
-import { routeUpgrade } from "./gateway/upgrade-router";
+import { AGENT_WS_PATH, agentGateway } from "./gateway/agent-gateway";
+import { registerUpgrade, routeUpgrade } from "./gateway/upgrade-router";
 import { serveMetrics } from "./http/metrics-endpoint";
 import { assignRequestId, normaliseForwarding } from "./http/request-context";
 import { applySecurityHeaders } from "./http/security-headers";
@@ -74,6 +75,7 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
+  registerUpgrade(AGENT_WS_PATH, agentGateway().handleUpgrade);
   httpServer.on("upgrade", routeUpgrade);
   httpServer.on("clientError", (_err, socket) => socket.destroy());
 
@@ -89,6 +91,9 @@ async function main() {
     stopping = true;
     log.info({ signal }, "shutting down");
     httpServer.close();
+    await agentGateway()
+      .close(1001)
+      .catch(() => {});
     httpServer.closeAllConnections();
     await drainInProcessJobs().catch(() => {});
     await app.close().catch(() => {});

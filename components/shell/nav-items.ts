@@ -1,4 +1,12 @@
-import { BookOpen, LayoutDashboard, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import {
+  BookOpen,
+  LayoutDashboard,
+  MonitorSmartphone,
+  ScrollText,
+  Settings,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 
 // Only areas that exist today; each is shown when the role has one of the listed permissions
 // (an empty list means everyone in the tenant).
@@ -8,7 +16,13 @@ export const NAV_ITEMS: TNavItem[] = [
   { key: "overview", href: "", icon: LayoutDashboard, anyOf: [] },
   { key: "knowledge", href: "/knowledge", icon: BookOpen, anyOf: ["kb.read"] },
   { key: "members", href: "/members", icon: Users, anyOf: ["members.read"] },
-  { key: "settings", href: "/settings", icon: Settings, anyOf: ["tenant.update", "apikeys.manage"] },
+  { key: "devices", href: "/devices", icon: MonitorSmartphone, anyOf: ["devices.manage"] },
+  {
+    key: "settings",
+    href: "/settings",
+    icon: Settings,
+    anyOf: ["tenant.update", "apikeys.manage", "providers.manage", "rules.manage"],
+  },
   { key: "audit", href: "/audit", icon: ScrollText, anyOf: ["audit.read"] },
 ];
 

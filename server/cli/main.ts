@@ -2,8 +2,10 @@ import { closeDb } from "../db/client";
 import { DataDirLockedError } from "../db/lock";
 import { installMigrator } from "../db/migrator/install";
 import { apikeyCommand } from "./apikey-command";
+import { deviceCommand } from "./device-command";
 import { kbCommand } from "./kb-command";
 import { migrateCommand } from "./migrate-command";
+import { providerCommand } from "./provider-command";
 import { tenantCommand } from "./tenant-command";
 import { userCommand } from "./user-command";
 
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   apikey: apikeyCommand,
   user: userCommand,
   kb: kbCommand,
+  provider: providerCommand,
+  device: deviceCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -50,6 +50,13 @@ export async function closeDb(): Promise<void> {
   await handle.close();
 }
 
+// Every session searches vectors with iterative HNSW scans (a tenant's rows are a filter over the shared
+// index: without them a small tenant among large ones gets too few results) and a wider beam.
+const SESSION_SETTINGS = { "hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": "100" };
+const SESSION_OPTIONS = Object.entries(SESSION_SETTINGS)
+  .map(([k, v]) => `-c ${k}=${v}`)
+  .join(" ");
+
 function createHandle(): TDbHandle {
   const mode = databaseMode();
   const url = env().DATABASE_URL ?? "";
@@ -60,7 +67,9 @@ function createHandle(): TDbHandle {
     return { mode, ready: Promise.resolve(client), pglite: null, close: () => client.$disconnect() };
   }
   if (mode === "postgres") {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, options: SESSION_OPTIONS }),
+    });
     return { mode, ready: Promise.resolve(client), pglite: null, close: () => client.$disconnect() };
   }
   const pglite = openPglite({
@@ -72,6 +81,8 @@ function createHandle(): TDbHandle {
     if (!migrate)
       throw new Error("The embedded database must be opened by server/main.ts, the CLI or the test setup");
     await migrate(h.pg);
+    // PGlite is one session: set once
+    for (const [k, v] of Object.entries(SESSION_SETTINGS)) await h.pg.exec(`SET ${k} = ${v}`);
     return new PrismaClient({ adapter: new PrismaPGlite(h.pg) });
   });
   // Keep an early failure (e.g. the data dir is locked) from becoming an unhandled rejection;

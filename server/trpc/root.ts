@@ -1,10 +1,14 @@
 import { createCallerFactory, createRouter } from "./init";
 import { accountRouter } from "./routers/account";
+import { aiProvidersRouter } from "./routers/ai-providers";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
+import { botRouter } from "./routers/bot";
+import { devicesRouter } from "./routers/devices";
 import { invitationsRouter } from "./routers/invitations";
 import { knowledgeRouter } from "./routers/knowledge";
 import { membersRouter } from "./routers/members";
+import { rulesRouter } from "./routers/rules";
 import { tenantRouter } from "./routers/tenant";
 
 export const appRouter = createRouter({
@@ -15,6 +19,10 @@ export const appRouter = createRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   knowledge: knowledgeRouter,
+  aiProviders: aiProvidersRouter,
+  bot: botRouter,
+  rules: rulesRouter,
+  devices: devicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

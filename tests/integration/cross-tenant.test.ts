@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../server/services/knowledge/documents/ingest-document";
 import { createDocument } from "../../server/services/knowledge/documents/manage-documents";
+import { createPairingCode, pairDevice } from "../../server/services/devices/pairing";
 import { appRouter } from "../../server/trpc/root";
 import { caught, memberOf, ownerWithTenant, uniq } from "./helpers";
 
@@ -19,6 +20,9 @@ type TIds = {
   apiKeyId: string;
   qaPairId: string;
   slug: string;
+  providerId: string;
+  ruleId: string;
+  deviceId: string;
 };
 
 const CSV = Buffer.from("问题,答案\n偷来的问题,偷来的答案\n").toString("base64");
@@ -78,6 +82,38 @@ const CALLS: Record<string, TCall> = {
     }),
   "knowledge.lexicon.deleteSynonyms": (c, i) =>
     c.knowledge.lexicon.deleteSynonyms({ tenantId: i.tenantId, synonymGroupId: i.synonymGroupId }),
+  "aiProviders.list": (c, i) => c.aiProviders.list({ tenantId: i.tenantId }),
+  "aiProviders.create": (c, i) =>
+    c.aiProviders.create({ tenantId: i.tenantId, kind: "OPENAI", model: "stolen", apiKey: "sk-stolen-key" }),
+  "aiProviders.update": (c, i) =>
+    c.aiProviders.update({ tenantId: i.tenantId, providerId: i.providerId, apiKey: "sk-hijacked-key" }),
+  "aiProviders.setEnabled": (c, i) =>
+    c.aiProviders.setEnabled({ tenantId: i.tenantId, providerId: i.providerId, enabled: false }),
+  "aiProviders.delete": (c, i) => c.aiProviders.delete({ tenantId: i.tenantId, providerId: i.providerId }),
+  "aiProviders.reorder": (c, i) =>
+    c.aiProviders.reorder({ tenantId: i.tenantId, purpose: "CHAT", providerIds: [i.providerId] }),
+  "aiProviders.testConnection": (c, i) =>
+    c.aiProviders.testConnection({ tenantId: i.tenantId, providerId: i.providerId }),
+  "bot.get": (c, i) => c.bot.get({ tenantId: i.tenantId }),
+  "bot.update": (c, i) => c.bot.update({ tenantId: i.tenantId, botName: "hijacked" }),
+  "rules.list": (c, i) => c.rules.list({ tenantId: i.tenantId }),
+  "rules.create": (c, i) =>
+    c.rules.create({ tenantId: i.tenantId, type: "TRANSFER_KEYWORD", name: "x", config: { words: ["x"] } }),
+  "rules.update": (c, i) =>
+    c.rules.update({ tenantId: i.tenantId, ruleId: i.ruleId, config: { words: ["hijacked"] } }),
+  "rules.setEnabled": (c, i) =>
+    c.rules.setEnabled({ tenantId: i.tenantId, ruleId: i.ruleId, enabled: false }),
+  "rules.delete": (c, i) => c.rules.delete({ tenantId: i.tenantId, ruleId: i.ruleId }),
+  "rules.preview": (c, i) => c.rules.preview({ tenantId: i.tenantId, text: "转人工" }),
+  "devices.list": (c, i) => c.devices.list({ tenantId: i.tenantId }),
+  "devices.createPairingCode": (c, i) => c.devices.createPairingCode({ tenantId: i.tenantId }),
+  "devices.downloadInfo": (c, i) => c.devices.downloadInfo({ tenantId: i.tenantId }),
+  "devices.rename": (c, i) =>
+    c.devices.rename({ tenantId: i.tenantId, deviceId: i.deviceId, name: "stolen" }),
+  "devices.setPaused": (c, i) =>
+    c.devices.setPaused({ tenantId: i.tenantId, deviceId: i.deviceId, paused: true }),
+  "devices.reload": (c, i) => c.devices.reload({ tenantId: i.tenantId, deviceId: i.deviceId }),
+  "devices.revoke": (c, i) => c.devices.revoke({ tenantId: i.tenantId, deviceId: i.deviceId }),
 };
 
 /** Procedures whose inputs name only a tenant (no other resource id): case (2) does not apply. */
@@ -99,6 +135,16 @@ const TENANT_ONLY = new Set([
   "knowledge.lexicon.get",
   "knowledge.lexicon.addTerms",
   "knowledge.documents.list",
+  "aiProviders.list",
+  "aiProviders.create",
+  "bot.get",
+  "bot.update",
+  "rules.list",
+  "rules.create",
+  "rules.preview",
+  "devices.list",
+  "devices.createPairingCode",
+  "devices.downloadInfo",
 ]);
 
 let a: Awaited<ReturnType<typeof ownerWithTenant>>;
@@ -127,12 +173,26 @@ beforeAll(async () => {
     tenantId: b.tenant.id,
     terms: ["B甲", "B乙"],
   });
+  const provider = await b.caller.aiProviders.create({
+    tenantId: b.tenant.id,
+    kind: "DEEPSEEK",
+    model: "deepseek-chat",
+    apiKey: "sk-b-secret-key",
+  });
+  const rule = await b.caller.rules.create({
+    tenantId: b.tenant.id,
+    type: "TRANSFER_KEYWORD",
+    name: "B 的规则",
+    config: { words: ["找老板"] },
+  });
   const doc = await createDocument(b.tenant.id, b.user.id, {
     name: "b.md",
     type: "text/markdown",
     bytes: Buffer.from("# B 手册\n只属于 B 的内容。"),
   });
   await ingestDocument(b.tenant.id, doc.id);
+  const { code } = await createPairingCode(b.tenant.id, null);
+  const device = await pairDevice({ code, deviceName: "B 的电脑", platform: "win32", agentVersion: "0.1.0" });
   bIds = {
     tenantId: b.tenant.id,
     membershipId: bAgent.membershipId,
@@ -143,6 +203,9 @@ beforeAll(async () => {
     termId: lex.dictionary[0].id,
     synonymGroupId: group.id,
     slug: b.tenant.slug,
+    providerId: provider.id,
+    ruleId: rule.id,
+    deviceId: device.deviceId,
   };
   aIdsWithBResources = { ...bIds, tenantId: a.tenant.id, slug: a.tenant.slug };
   snapshotB = async () => ({
@@ -155,6 +218,10 @@ beforeAll(async () => {
     lexicon: await b.caller.knowledge.lexicon.get({ tenantId: b.tenant.id }),
     documents: await b.caller.knowledge.documents.list({ tenantId: b.tenant.id }),
     chunks: await b.caller.knowledge.documents.chunks({ tenantId: b.tenant.id, documentId: bIds.documentId }),
+    providers: await b.caller.aiProviders.list({ tenantId: b.tenant.id }),
+    bot: await b.caller.bot.get({ tenantId: b.tenant.id }),
+    rules: await b.caller.rules.list({ tenantId: b.tenant.id }),
+    devices: await b.caller.devices.list({ tenantId: b.tenant.id }),
   });
 });
 

@@ -21,6 +21,7 @@ export type TUpsertResult = { created: number; updated: number };
 type TIndexed = Map<TQaRow, { searchText: string; embedding: Float32Array; embeddingModel: string }>;
 
 const SLICE = 50;
+const ANALYZE_AFTER_ROWS = 1000;
 
 async function prepareBatch(batch: TQaRow[], embedder: TEmbedder, lexicon: TLexicon): Promise<TIndexed> {
   const indexed: TIndexed = new Map();
@@ -134,5 +135,8 @@ export async function upsertQaPairs(
       { timeout: 120_000 },
     );
   }
+  // after a bulk load the planner's row estimates are stale until autovacuum gets to it, and with
+  // them it sorts a whole tenant instead of walking the vector index (seconds instead of milliseconds)
+  if (rows.length >= ANALYZE_AFTER_ROWS) await client.$executeRawUnsafe(`ANALYZE "KnowledgeChunk", "QaPair"`);
   return result;
 }

@@ -5,45 +5,66 @@ import { vectorLiteral } from "../index/qa-embedding";
 import { anyTermQuery } from "../index/search-terms";
 import type { TTermStats } from "../stats/term-stats";
 
-// The two candidate lists of a search. Both bind tenantId and stay cheap for a tenant with 100 000
-// chunks: the vector side walks an HNSW index (iterative scan, so a small tenant among large ones
-// still fills its list), the keyword side matches only the query's selective terms (a term in every
-// other chunk would make PostgreSQL rank half the tenant; BM25 gives such terms almost no weight
-// anyway, and the candidates are scored with every term afterwards).
+// The two candidate lists of a search, each one statement (they run in parallel) returning what the
+// scoring needs: the chunk, its Q&A pair and its cosine with the full query vector. Both bind
+// tenantId and stay cheap for a tenant with 100 000 chunks: the vector side walks an HNSW index
+// (sessions run iterative scans, see db/client.ts, so a small tenant among large ones still fills its
+// list), the keyword side matches only the query's selective terms (a term in every other chunk
+// would make PostgreSQL rank half the tenant; BM25 gives such terms almost no weight anyway, and the
+// candidates are scored with every term afterwards).
 
-type TTx = Prisma.TransactionClient;
+type TDb = Prisma.TransactionClient;
+
+export type TCandidateRow = {
+  id: string;
+  qaPairId: string | null;
+  documentId: string | null;
+  content: string;
+  searchText: string;
+  sim: number | null;
+  question: string | null;
+  answer: string | null;
+};
 
 const VECTOR_CANDIDATES = 60;
 const KEYWORD_CANDIDATES = 60;
 const MAX_KEYWORD_TERMS = 12;
 const COMMON_SHARE = 0.05;
 
+type TQueryVector = { vector: Float32Array; model: string };
+
+/** The columns of a candidate; the cosine only for chunks of the query's model. */
+function columns(q: TQueryVector) {
+  // the dimension goes into a type cast: an integer from the embedder's configuration, never input
+  const vecType = P.raw(`vector(${Math.trunc(q.vector.length)})`);
+  return P.sql`c.id, c."qaPairId", c."documentId", c.content, c."searchText", q.question, q.answer,
+    CASE WHEN c."embeddingModel" = ${q.model} AND c."embeddingDim" = ${q.vector.length}
+      THEN 1 - ((c.embedding::${vecType}) <=> ${vectorLiteral(q.vector)}::${vecType}) END AS sim`;
+}
+
+const FROM = P.sql`"KnowledgeChunk" c LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tenantId" = c."tenantId"`;
+
 export async function vectorCandidates(
-  tx: TTx,
-  p: { tenantId: string; vector: Float32Array; model: string },
-): Promise<string[]> {
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = 100`);
+  db: TDb,
+  p: { tenantId: string } & TQueryVector,
+): Promise<TCandidateRow[]> {
   if (p.model === LOCAL_EMBEDDING_MODEL) {
     const sketch = vectorLiteral(sketchOf(p.vector));
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "KnowledgeChunk"
-      WHERE "tenantId" = ${p.tenantId} AND "embeddingModel" = ${p.model} AND enabled AND sketch IS NOT NULL
-      ORDER BY sketch <=> ${sketch}::vector(256)
+    return db.$queryRaw<TCandidateRow[]>`
+      SELECT ${columns(p)} FROM ${FROM}
+      WHERE c."tenantId" = ${p.tenantId} AND c."embeddingModel" = ${p.model} AND c.enabled AND c.sketch IS NOT NULL
+      ORDER BY c.sketch <=> ${sketch}::vector(256)
       LIMIT ${VECTOR_CANDIDATES}`;
-    return rows.map((r) => r.id);
   }
-  // the dimension is part of the expression (and predicate) of the partial index for it: written as a
-  // literal so the planner can match the index; it is an integer from the provider's configuration
+  // the dimension is also the predicate of its partial index: a literal, so the planner can use it
   const dim = P.raw(String(Math.trunc(p.vector.length)));
   const vecType = P.raw(`vector(${Math.trunc(p.vector.length)})`);
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "KnowledgeChunk"
-    WHERE "tenantId" = ${p.tenantId} AND "embeddingDim" = ${dim} AND sketch IS NULL
-      AND "embeddingModel" = ${p.model} AND enabled
-    ORDER BY (embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType}
+  return db.$queryRaw<TCandidateRow[]>`
+    SELECT ${columns(p)} FROM ${FROM}
+    WHERE c."tenantId" = ${p.tenantId} AND c."embeddingDim" = ${dim} AND c.sketch IS NULL
+      AND c."embeddingModel" = ${p.model} AND c.enabled
+    ORDER BY (c.embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType}
     LIMIT ${VECTOR_CANDIDATES}`;
-  return rows.map((r) => r.id);
 }
 
 /** The query terms worth matching: the rarer ones first, common ones only when nothing else is left. */
@@ -56,15 +77,14 @@ export function selectiveTerms(terms: string[], stats: TTermStats | null): strin
 }
 
 export async function keywordCandidates(
-  tx: TTx,
-  p: { tenantId: string; terms: string[] },
-): Promise<string[]> {
+  db: TDb,
+  p: { tenantId: string; terms: string[] } & TQueryVector,
+): Promise<TCandidateRow[]> {
   const tsquery = anyTermQuery(p.terms);
   if (!tsquery) return [];
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "KnowledgeChunk"
-    WHERE "tenantId" = ${p.tenantId} AND enabled AND tsv @@ to_tsquery('simple', ${tsquery})
-    ORDER BY ts_rank(tsv, to_tsquery('simple', ${tsquery}), 1) DESC
+  return db.$queryRaw<TCandidateRow[]>`
+    SELECT ${columns(p)} FROM ${FROM}
+    WHERE c."tenantId" = ${p.tenantId} AND c.enabled AND c.tsv @@ to_tsquery('simple', ${tsquery})
+    ORDER BY ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) DESC
     LIMIT ${KEYWORD_CANDIDATES}`;
-  return rows.map((r) => r.id);
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { db } from "../../../db/client";
-import { Prisma as P } from "../../../db/generated/prisma/client";
 import { tenantEmbedder } from "../embedding/tenant-embedder";
-import { vectorLiteral } from "../index/qa-embedding";
 import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
@@ -55,34 +53,14 @@ export async function searchKnowledge(
     embedder.embed([query], lexicon),
     loadTermStats(tenantId, terms),
   ]);
-  const { dim, model } = embedded;
-  const [vectorIds, keywordIds] = await client.$transaction(async (tx) => [
-    await vectorCandidates(tx, { tenantId, vector: embedded.vectors[0], model }),
-    await keywordCandidates(tx, { tenantId, terms: selectiveTerms(terms, stats) }),
+  const q = { tenantId, vector: embedded.vectors[0], model: embedded.model };
+  const [vectorRows, keywordRows] = await Promise.all([
+    vectorCandidates(client, q),
+    keywordCandidates(client, { ...q, terms: selectiveTerms(terms, stats) }),
   ]);
-  const qvec = vectorLiteral(embedded.vectors[0]);
-  // candidates are scored with the full vector; its dimension is an integer from the embedder
-  const vecType = P.raw(`vector(${Math.trunc(dim)})`);
-
-  const ids = [...new Set([...vectorIds, ...keywordIds])];
-  if (!ids.length) return { hits: [], terms };
-  const chunks = await client.$queryRaw<
-    {
-      id: string;
-      qaPairId: string | null;
-      documentId: string | null;
-      content: string;
-      searchText: string;
-      sim: number | null;
-      question: string | null;
-      answer: string | null;
-    }[]
-  >`
-      SELECT c.id, c."qaPairId", c."documentId", c.content, c."searchText",
-        CASE WHEN c."embeddingDim" = ${dim} AND c."embeddingModel" = ${model} THEN 1 - ((c.embedding::${vecType}) <=> ${qvec}::${vecType}) END AS sim,
-        q.question, q.answer
-      FROM "KnowledgeChunk" c LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tenantId" = c."tenantId"
-      WHERE c."tenantId" = ${tenantId} AND c.id IN (${P.join(ids)})`;
+  const keywordIds = keywordRows.map((r) => r.id);
+  const chunks = [...new Map([...vectorRows, ...keywordRows].map((r) => [r.id, r])).values()];
+  if (!chunks.length) return { hits: [], terms };
 
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const matchedById = new Map<string, string[]>();

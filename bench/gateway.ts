@@ -1,0 +1,323 @@
+// npm run bench:gateway [-- --connections 5000 --rate 200 --seconds 30 --senders 200]
+// The agent gateway under load: a throwaway PostgreSQL database (on DATABASE_URL's server, default
+// postgresql://postgres@127.0.0.1:5432/postgres), one tenant with a few FAQ pairs and no AI providers
+// (knowledge-only answers), N paired devices. The gateway runs in this process on a plain HTTP server;
+// the simulated agents run in a child process (so the RSS printed is the server's): every agent
+// heartbeats, `--senders` of them send messages at `--rate` msg/s in all and answer each `send` with
+// `sent` (`--pipeline stub` skips the pipeline to measure the gateway alone). Prints connections held, messages/s acknowledged, ack latency p50/p95 and server RSS.
+// Needs ~2 file descriptors per connection in each process: the npm script raises `ulimit -n`.
+import { fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import WebSocket from "ws";
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: "string", default: "5000" },
+    rate: { type: "string", default: "200" },
+    seconds: { type: "string", default: "30" },
+    senders: { type: "string", default: "200" },
+    heartbeat: { type: "string", default: "30" },
+    role: { type: "string", default: "server" },
+    config: { type: "string" },
+    pipeline: { type: "string", default: "real" },
+  },
+});
+
+const FAQ = [
+  ["退款多久到账？", "退款审核通过后，1-3 个工作日原路退回到您的支付账户。"],
+  ["怎么开发票？", "在订单详情页点击“申请开票”，电子发票会发送到您的邮箱。"],
+  ["下单后多久发货？", "现货商品 48 小时内发货，定制商品 7 天内发货。"],
+  ["KF-7A 的功率是多少？", "KF-7A 为 7kW 单相交流充电桩，适合家用。"],
+  ["充电桩安装需要哪些条件？", "需要固定车位、物业同意安装，以及可以报装的独立电表。"],
+];
+
+type TClientConfig = {
+  wsUrl: string;
+  tokens: string[];
+  senders: number;
+  rate: number;
+  seconds: number;
+  heartbeatSec: number;
+};
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function admin(url: string, sql: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+// ---------------------------------------------------------------- server (this process)
+
+async function server() {
+  const N = Number(values.connections);
+  const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (!/^postgres(ql)?:\/\//.test(serverUrl))
+    throw new Error("bench:gateway needs a PostgreSQL DATABASE_URL");
+  const name = `kefu_gw_${randomBytes(5).toString("hex")}`;
+  await admin(serverUrl, `CREATE DATABASE "${name}"`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  process.env.DATABASE_URL = u.toString();
+  process.env.LOG_LEVEL = "silent";
+  process.env.KEFU_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  const drop = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+
+  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
+  const { closeDb, db } = await import("../server/db/client");
+  const { hashToken, newToken } = await import("../server/crypto/secrets");
+  const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
+  const { AgentGateway } = await import("../server/gateway/agent-gateway");
+  let stopServer: (() => Promise<void>) | null = null;
+  try {
+    installMigrator();
+    await db();
+    await migratePostgresOnStart();
+    const client = await db();
+    const tenant = await client.tenant.create({
+      data: { name: "Bench", slug: `bench-${randomBytes(3).toString("hex")}` },
+    });
+    await upsertQaPairs(
+      tenant.id,
+      FAQ.map(([question, answer], i) => ({ externalId: `faq-${i}`, question, answer })),
+      { source: "IMPORT" },
+    );
+    const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    await client.rule.create({
+      data: {
+        tenantId: tenant.id,
+        type: "WORKING_HOURS",
+        name: "always open",
+        config: {
+          timezone: "Asia/Shanghai",
+          schedule: Object.fromEntries(days.map((d) => [d, ["00:00-24:00"]])),
+        },
+      },
+    });
+    const tokens = Array.from({ length: N }, () => newToken("kdev_", 32));
+    for (let i = 0; i < N; i += 1000)
+      await client.device.createMany({
+        data: tokens
+          .slice(i, i + 1000)
+          .map((t, k) => ({ tenantId: tenant.id, name: `PC ${i + k}`, tokenHash: hashToken(t) })),
+      });
+
+    const heartbeatSec = Number(values.heartbeat);
+    // --pipeline stub: answer every message at once without the pipeline (the gateway's own cost)
+    const stub = values.pipeline === "stub";
+    const gateway = new AgentGateway({
+      heartbeatIntervalSec: heartbeatSec,
+      ...(stub
+        ? {
+            processMessage: async () => ({
+              action: "ignore" as const,
+              content: "",
+              confidence: 0,
+              conversationId: "",
+              messageId: "",
+              replyMessageId: null,
+              reason: "bench_stub",
+              duplicate: false,
+            }),
+          }
+        : {}),
+    });
+    const http = createServer((_req, res) => res.writeHead(404).end());
+    http.on("upgrade", gateway.handleUpgrade);
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    stopServer = async () => {
+      await gateway.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    };
+    const port = (http.address() as AddressInfo).port;
+
+    const config: TClientConfig = {
+      wsUrl: `ws://127.0.0.1:${port}/agent/ws`,
+      tokens,
+      senders: Math.min(N, Number(values.senders)),
+      rate: Number(values.rate),
+      seconds: Number(values.seconds),
+      heartbeatSec,
+    };
+    const file = join(tmpdir(), `kefu-gw-bench-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(config));
+    const rssStart = process.memoryUsage().rss;
+    let rssPeak = rssStart;
+    let heldPeak = 0;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      heldPeak = Math.max(heldPeak, gateway.connectionCount);
+    }, 500);
+
+    const child = fork(__filename, ["--role", "clients", "--config", file], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const report = await new Promise<Record<string, number>>((resolve, reject) => {
+      child.on("message", (m) => resolve(m as Record<string, number>));
+      child.on("exit", (code) => reject(new Error(`client process exited with ${code}`)));
+    });
+    clearInterval(sampler);
+    const sentRows = await client.message.count({ where: { tenantId: tenant.id, deliveryStatus: "SENT" } });
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+    console.log(
+      [
+        `connections: ${report.connected}/${N} welcomed (ramp ${report.rampS.toFixed(1)} s), held by the gateway: peak ${heldPeak}`,
+        `messages: ${report.acked} acked of ${report.sent} sent in ${report.seconds} s = ${(report.acked / report.seconds).toFixed(0)} msg/s (target ${values.rate}); errors ${report.errors}`,
+        `ack latency: p50_ms=${report.p50.toFixed(1)} p95_ms=${report.p95.toFixed(1)} p99_ms=${report.p99.toFixed(1)}`,
+        `replies: ${report.sends} send frames received, ${sentRows} messages SENT in the database; heartbeat_acks ${report.heartbeatAcks}`,
+        `server RSS: ${mb(rssStart)} MB before the agents, peak ${mb(rssPeak)} MB`,
+      ].join("\n"),
+    );
+  } finally {
+    await stopServer?.();
+    await closeDb();
+    await drop();
+  }
+}
+
+// ---------------------------------------------------------------- simulated agents (child process)
+
+async function clients() {
+  const { readFileSync } = await import("node:fs");
+  const cfg = JSON.parse(readFileSync(values.config!, "utf8")) as TClientConfig;
+  const sockets: WebSocket[] = [];
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let connected = 0;
+  let errors = 0;
+  let sends = 0;
+  let heartbeatAcks = 0;
+  let measuring = false;
+  const heartbeat = JSON.stringify({
+    type: "heartbeat",
+    status: { wechat: "ready", cpu: 0.3, mem: 55, queue: 0, processed: 0, version: "bench" },
+  });
+
+  const open = (token: string) =>
+    new Promise<WebSocket | null>((resolve) => {
+      const ws = new WebSocket(cfg.wsUrl, { headers: { Authorization: `Bearer ${token}` } });
+      ws.on("message", (data) => {
+        const f = JSON.parse(data.toString()) as { type: string; id?: string; code?: string };
+        if (f.type === "welcome") {
+          connected++;
+          ws.send(heartbeat);
+          resolve(ws);
+        } else if (f.type === "ack" && f.id) {
+          const t = sentAt.get(f.id);
+          if (t !== undefined && measuring) latencies.push(performance.now() - t);
+          sentAt.delete(f.id);
+        } else if (f.type === "send" && f.id) {
+          sends++;
+          ws.send(JSON.stringify({ type: "sent", id: f.id, ok: true }));
+        } else if (f.type === "heartbeat_ack") heartbeatAcks++;
+        else if (f.type === "error") errors++;
+      });
+      ws.on("error", () => resolve(null));
+      ws.on("close", () => resolve(null));
+    });
+
+  const t0 = performance.now();
+  const BATCH = 250;
+  for (let i = 0; i < cfg.tokens.length; i += BATCH) {
+    const opened = await Promise.all(cfg.tokens.slice(i, i + BATCH).map(open));
+    for (const ws of opened) if (ws) sockets.push(ws);
+  }
+  const rampS = (performance.now() - t0) / 1000;
+  process.stderr.write(
+    `  ${connected} agents connected in ${rampS.toFixed(1)} s; sending for ${cfg.seconds} s\n`,
+  );
+
+  // heartbeats spread over the interval, like real agents that started at different times
+  const hbTimers = sockets.map((ws, i) =>
+    setTimeout(
+      () => {
+        const t = setInterval(
+          () => ws.readyState === WebSocket.OPEN && ws.send(heartbeat),
+          cfg.heartbeatSec * 1000,
+        );
+        hbTimers.push(t as unknown as NodeJS.Timeout);
+      },
+      (i / sockets.length) * cfg.heartbeatSec * 1000,
+    ),
+  );
+
+  const senders = sockets.slice(0, cfg.senders);
+  let sent = 0;
+  let seq = 0;
+  measuring = true;
+  const start = performance.now();
+  const tickMs = 50;
+  const perTick = (cfg.rate * tickMs) / 1000;
+  let budget = 0;
+  while (performance.now() - start < cfg.seconds * 1000) {
+    budget += perTick;
+    while (budget >= 1) {
+      budget--;
+      const k = seq++;
+      const ws = senders[k % senders.length];
+      if (ws?.readyState !== WebSocket.OPEN) continue;
+      const id = `${k}-${randomBytes(6).toString("hex")}`;
+      const chat = `客户${k % 997}`;
+      sentAt.set(id, performance.now());
+      ws.send(
+        JSON.stringify({
+          type: "message",
+          id,
+          chat: { id: chat, name: chat, type: "private" },
+          sender: { id: chat, name: chat },
+          text: FAQ[k % FAQ.length][0],
+          atMe: false,
+          sentAt: new Date().toISOString(),
+        }),
+      );
+      sent++;
+    }
+    await sleep(tickMs);
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  const drainUntil = performance.now() + 10_000;
+  while (sentAt.size > 0 && performance.now() < drainUntil) await sleep(100);
+  measuring = false;
+  for (const t of hbTimers) clearTimeout(t);
+  process.send!({
+    connected,
+    rampS,
+    sent,
+    acked: latencies.length,
+    seconds: Math.round(elapsed * 10) / 10,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    sends,
+    errors,
+    heartbeatAcks,
+  });
+  for (const ws of sockets) ws.terminate();
+  setTimeout(() => process.exit(0), 200);
+}
+
+(values.role === "clients" ? clients() : server()).then(
+  () => values.role !== "clients" && process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,155 @@
+// npm run bench:pipeline [-- --messages 2000 --concurrency 16]
+// Customer messages through the whole pipeline over HTTP (the REST route handler on a local HTTP
+// server), in two modes: knowledge-only (no provider) and with a provider that is the fake vendor
+// answering at once. Prints throughput and the server-side time per message (p50/p95), which is the
+// pipeline's overhead (the fake vendor's own time is ~0). Database: a throwaway database on the
+// PostgreSQL server DATABASE_URL names (the target is measured there), else in-memory PGlite.
+import { createServer, type IncomingMessage } from "node:http";
+import { parseArgs } from "node:util";
+import { readJsonl, type TKbEntry, type TQuery } from "./lib/eval-data";
+import { percentile, createThrowawayDatabase } from "./lib/throwaway-db";
+
+const { values } = parseArgs({
+  options: { messages: { type: "string", default: "2000" }, concurrency: { type: "string", default: "16" } },
+});
+const MESSAGES = Number(values.messages);
+const CONCURRENCY = Number(values.concurrency);
+const kb = readJsonl<TKbEntry>("bench/data/kb.jsonl");
+const queries = readJsonl<TQuery>("bench/data/queries.jsonl").map((q) => q.query);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function main() {
+  process.env.LOG_LEVEL = "silent";
+  const database = await createThrowawayDatabase("kefu_bench_pipeline");
+  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
+  const { closeDb, db } = await import("../server/db/client");
+  const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
+  const { createApiKey } = await import("../server/services/apikeys/api-keys");
+  const { encryptSecret } = await import("../server/crypto/secrets");
+  const { POST } = await import("../app/api/v1/messages/route");
+  const { startFakeVendor, behave } = await import("../tests/fakes/fake-llm-vendor");
+  const { randomBytes } = await import("node:crypto");
+  process.env.KEFU_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  const vendor = await startFakeVendor();
+  vendor.setBehaviour(
+    behave.ok(() =>
+      JSON.stringify({ answer: "好的，这是根据资料给出的回答。", confidence: 0.9, needs_human: false }),
+    ),
+  );
+  const serverTimes: number[] = [];
+  const http = createServer((req, res) => {
+    void (async () => {
+      const started = performance.now();
+      const request = new Request(`http://bench${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: await readBody(req),
+      });
+      const response = await POST(request);
+      serverTimes.push(performance.now() - started);
+      res.writeHead(response.status, { "content-type": "application/json" });
+      res.end(await response.text());
+    })();
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const port = (http.address() as { port: number }).port;
+  try {
+    installMigrator();
+    await db();
+    await migratePostgresOnStart();
+    const client = await db();
+
+    async function runMode(label: string, withProvider: boolean) {
+      const tenant = await client.tenant.create({
+        data: { name: label, slug: `bench-${randomBytes(4).toString("hex")}` },
+      });
+      // always open, so transfers go to the live queue (no e-mails)
+      await client.rule.create({
+        data: {
+          tenantId: tenant.id,
+          type: "WORKING_HOURS",
+          name: "open",
+          config: {
+            schedule: Object.fromEntries(
+              ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, ["00:00-24:00"]]),
+            ),
+          },
+        },
+      });
+      await upsertQaPairs(
+        tenant.id,
+        kb.map((e) => ({ externalId: e.id, question: e.question, answer: e.answer })),
+      );
+      if (withProvider)
+        await client.aiProvider.create({
+          data: {
+            tenantId: tenant.id,
+            name: "fake",
+            kind: "OPENAI_COMPATIBLE",
+            baseUrl: `${vendor.url}/v1`,
+            model: "fake-0ms",
+            apiKeyEnc: encryptSecret(vendor.apiKey),
+          },
+        });
+      const { key } = await createApiKey(tenant.id, null, "bench");
+      const send = (i: number) =>
+        fetch(`http://127.0.0.1:${port}/api/v1/messages`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            messageId: `${label}-${i}`,
+            // many customers, as in production: one chat's messages are processed in order
+            contact: { id: `customer-${Math.abs(i) % 500}` },
+            text: queries[Math.abs(i) % queries.length],
+          }),
+        }).then(async (r) => {
+          if (r.status !== 200) throw new Error(`HTTP ${r.status}: ${await r.text()}`);
+          return (await r.json()) as { action: string };
+        });
+      for (let i = 0; i < 50; i++) await send(-1 - i); // warm-up
+      serverTimes.length = 0;
+      const actions = new Map<string, number>();
+      let next = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < MESSAGES) {
+            const r = await send(next++);
+            actions.set(r.action, (actions.get(r.action) ?? 0) + 1);
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      console.log(
+        `${label}: ${MESSAGES} messages in ${seconds.toFixed(1)} s = ${(MESSAGES / seconds).toFixed(0)} msg/s; ` +
+          `server time p50=${percentile(serverTimes, 50).toFixed(1)} ms p95=${percentile(serverTimes, 95).toFixed(1)} ms; ` +
+          `actions ${JSON.stringify(Object.fromEntries(actions))}`,
+      );
+    }
+
+    console.log(`database: ${database.label}; concurrency ${CONCURRENCY}; ${kb.length} FAQ entries`);
+    await runMode("knowledge-only", false);
+    await runMode("fake-provider-0ms", true);
+  } catch (e) {
+    console.error(e);
+    process.exitCode = 1;
+  } finally {
+    http.close();
+    await vendor.close();
+    await closeDb();
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
