@@ -82,7 +82,7 @@ export function PairDeviceDialog() {
             <Skeleton className="h-10" />
           </div>
         ) : (
-          <div className="grid gap-4">
+          <div className="grid gap-4 [&>*]:min-w-0">
             <div className="grid justify-items-center gap-1 rounded-lg border bg-muted/40 p-4">
               <span className="text-xs text-muted-foreground">{t("codeLabel")}</span>
               <output
@@ -106,12 +106,12 @@ export function PairDeviceDialog() {
               </Button>
             ) : (
               <>
-                <ol className="grid list-decimal gap-2 pl-5 text-sm">
+                <ol className="grid list-decimal gap-2 pl-5 text-sm [&>li]:min-w-0">
                   <li>{t("step1")}</li>
                   <li>
                     {t("step2")}
                     <div className="mt-2 flex gap-2">
-                      <code className="min-w-0 flex-1 overflow-x-auto rounded-md bg-muted px-3 py-2 font-mono text-[13px] whitespace-nowrap">
+                      <code className="min-w-0 flex-1 rounded-md bg-muted px-3 py-2 font-mono text-[13px] break-all">
                         {command}
                       </code>
                       <CopyButton value={command} label={t("copyCommand")} />

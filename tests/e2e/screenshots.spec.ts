@@ -77,6 +77,19 @@ for (const v of VARIANTS) {
     await page.goto(`${path}/settings`);
     await shot(page, v.name, "settings");
 
+    await page.goto(`${path}/devices`);
+    await expect(page.getByText(msg(L, "devices.empty"))).toBeVisible();
+    await shot(page, v.name, "devices");
+    await page
+      .getByRole("button", { name: msg(L, "devices.pair.open") })
+      .first()
+      .click();
+    await expect(
+      page.getByRole("dialog").getByText(msg(L, "devices.pair.codeLabel"), { exact: true }),
+    ).toBeVisible();
+    await shot(page, v.name, "devices-pair");
+    await page.keyboard.press("Escape");
+
     await page.goto(`${path}/audit`);
     await expect(page.getByRole("heading", { name: msg(L, "audit.title"), level: 1 })).toBeVisible();
     await shot(page, v.name, "audit");

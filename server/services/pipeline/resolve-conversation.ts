@@ -43,7 +43,15 @@ export async function resolveConversation(input: TIncoming): Promise<TConversati
   const contact = await upsertContact(input);
   const chatId = input.chat?.id ?? input.contact.externalId;
   const open = await client.conversation.findFirst({
-    where: { tenantId: input.tenantId, contactId: contact.id, chatId, status: { not: "CLOSED" } },
+    // one conversation per chat and device: the same customer writing to two of the tenant's WeChat
+    // accounts has two conversations, each answered through its own device
+    where: {
+      tenantId: input.tenantId,
+      contactId: contact.id,
+      chatId,
+      deviceId: input.deviceId ?? null,
+      status: { not: "CLOSED" },
+    },
     orderBy: { createdAt: "desc" },
     include: { contact: true },
   });

@@ -9,9 +9,9 @@ import type { TTermStats } from "../stats/term-stats";
 // scoring needs: the chunk, its Q&A pair and its cosine with the full query vector. Both bind
 // tenantId and stay cheap for a tenant with 100 000 chunks: the vector side walks an HNSW index
 // (sessions run iterative scans, see db/client.ts, so a small tenant among large ones still fills its
-// list), the keyword side matches only the query's selective terms (a term in every other chunk
-// would make PostgreSQL rank half the tenant; BM25 gives such terms almost no weight anyway, and the
-// candidates are scored with every term afterwards).
+// list), the keyword side matches only the query's rarer terms, within a budget of rows to rank (a
+// term in every other chunk would make PostgreSQL rank half the tenant; BM25 gives such terms almost
+// no weight anyway, and the candidates are scored with every term afterwards).
 
 type TDb = Prisma.TransactionClient;
 
@@ -29,7 +29,7 @@ export type TCandidateRow = {
 const VECTOR_CANDIDATES = 60;
 const KEYWORD_CANDIDATES = 60;
 const MAX_KEYWORD_TERMS = 12;
-const COMMON_SHARE = 0.05;
+const RANKING_BUDGET = 3000;
 
 type TQueryVector = { vector: Float32Array; model: string };
 
@@ -67,13 +67,21 @@ export async function vectorCandidates(
     LIMIT ${VECTOR_CANDIDATES}`;
 }
 
-/** The query terms worth matching: the rarer ones first, common ones only when nothing else is left. */
+/**
+ * The query terms worth matching, rarest first, until the rows they match would exceed a budget:
+ * ranking is the keyword side's cost, and a common term adds many rows but little BM25 weight.
+ */
 export function selectiveTerms(terms: string[], stats: TTermStats | null): string[] {
   if (!stats) return terms.slice(0, MAX_KEYWORD_TERMS);
   const df = (t: string) => stats.df.get(t) ?? 0;
-  const byRarity = [...terms].sort((a, b) => df(a) - df(b));
-  const selective = byRarity.filter((t) => df(t) <= Math.max(50, stats.chunkCount * COMMON_SHARE));
-  return (selective.length ? selective : byRarity.slice(0, 3)).slice(0, MAX_KEYWORD_TERMS);
+  const picked: string[] = [];
+  let rows = 0;
+  for (const term of [...terms].sort((a, b) => df(a) - df(b))) {
+    if (picked.length && (rows + df(term) > RANKING_BUDGET || picked.length === MAX_KEYWORD_TERMS)) break;
+    picked.push(term);
+    rows += df(term);
+  }
+  return picked;
 }
 
 export async function keywordCandidates(
