@@ -6,8 +6,8 @@
 // realistic Chinese rather than random tokens.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { readJsonl, type TKbEntry, type TQuery } from "./lib/eval-data";
+import { createThrowawayDatabase, percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({
   options: {
@@ -36,35 +36,9 @@ function synth(i: number): { externalId: string; question: string; answer: strin
   };
 }
 
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function pct(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
-
 async function main() {
-  const serverUrl = process.env.DATABASE_URL;
-  let drop: (() => Promise<void>) | null = null;
   process.env.LOG_LEVEL = "silent";
-  if (serverUrl && /^postgres(ql)?:\/\//.test(serverUrl)) {
-    const name = `kefu_scale_${randomBytes(5).toString("hex")}`;
-    await admin(serverUrl, `CREATE DATABASE "${name}"`);
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    process.env.DATABASE_URL = u.toString();
-    drop = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } else {
-    process.env.DATABASE_URL = "memory://";
-  }
+  const database = await createThrowawayDatabase("kefu_scale");
   const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
   const { closeDb, db } = await import("../server/db/client");
   const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
@@ -117,14 +91,14 @@ async function main() {
       `ingest: ${BIG} chunks in ${ingestS.toFixed(1)} s = ${(BIG / ingestS).toFixed(0)} chunks/s (Q&A pairs, local embedder)`,
     );
     console.log(
-      `search big tenant (${BIG} chunks): p50_ms=${pct(big, 50).toFixed(1)} p95_ms=${pct(big, 95).toFixed(1)}`,
+      `search big tenant (${BIG} chunks): p50_ms=${percentile(big, 50).toFixed(1)} p95_ms=${percentile(big, 95).toFixed(1)}`,
     );
     console.log(
-      `search small tenant (${kb.length} chunks, ${TENANTS} tenants in all): p50_ms=${pct(small, 50).toFixed(1)} p95_ms=${pct(small, 95).toFixed(1)}`,
+      `search small tenant (${kb.length} chunks, ${TENANTS} tenants in all): p50_ms=${percentile(small, 50).toFixed(1)} p95_ms=${percentile(small, 95).toFixed(1)}`,
     );
   } finally {
     await closeDb();
-    await drop?.();
+    await database.drop();
   }
 }
 

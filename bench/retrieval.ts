@@ -5,8 +5,8 @@
 // The last line is the contract: recall@1=… recall@5=… mrr@10=… p50_ms=… p95_ms=…
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { formatScores, readJsonl, scoreRankings, type TKbEntry, type TQuery } from "./lib/eval-data";
+import { createThrowawayDatabase, percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({ options: { kb: { type: "string" }, queries: { type: "string" } } });
 if (!values.kb || !values.queries) {
@@ -16,30 +16,9 @@ if (!values.kb || !values.queries) {
 const kb = readJsonl<TKbEntry>(values.kb);
 const queries = readJsonl<TQuery>(values.queries);
 
-async function adminQuery(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 async function main() {
-  const serverUrl = process.env.DATABASE_URL;
-  let dropDb: (() => Promise<void>) | null = null;
   process.env.LOG_LEVEL = "silent";
-  if (serverUrl && /^postgres(ql)?:\/\//.test(serverUrl)) {
-    const name = `kefu_bench_${randomBytes(5).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    process.env.DATABASE_URL = u.toString();
-    dropDb = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } else {
-    process.env.DATABASE_URL = "memory://";
-  }
+  const database = await createThrowawayDatabase("kefu_bench");
   const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
   const { closeDb, db } = await import("../server/db/client");
   const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
@@ -75,9 +54,7 @@ async function main() {
       latencies.push(performance.now() - s);
       rankings.push(hits.map((h) => externalOf.get(h.qaPairId ?? "") ?? ""));
     }
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+    const pct = (p: number) => percentile(latencies, p);
     console.log(
       `${kb.length} Q&A pairs imported in ${ingestS.toFixed(2)} s (${(kb.length / ingestS).toFixed(0)} pairs/s); ${queries.length} queries`,
     );
@@ -88,7 +65,7 @@ async function main() {
     console.log(`${formatScores(s)} p50_ms=${pct(50).toFixed(1)} p95_ms=${pct(95).toFixed(1)}`);
   } finally {
     await closeDb();
-    await dropDb?.();
+    await database.drop();
   }
 }
 
