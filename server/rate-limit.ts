@@ -21,7 +21,7 @@ function limiter(name: string, points: number, durationSec: number): RateLimiter
     l = client
       ? new RateLimiterRedis({
           storeClient: client,
-          keyPrefix: `kefu:rl:${name}`,
+          keyPrefix: `kefu:rl:${id}`, // one key space per (name, points, duration)
           points,
           duration: durationSec,
         })
@@ -29,6 +29,21 @@ function limiter(name: string, points: number, durationSec: number): RateLimiter
     map.set(id, l);
   }
   return l;
+}
+
+/** Consumes one point; false when the key has none left (callers that answer politely themselves). */
+export async function tryConsume(
+  name: string,
+  key: string,
+  opts: { points: number; durationSec: number },
+): Promise<boolean> {
+  try {
+    await limiter(name, opts.points, opts.durationSec).consume(key);
+    return true;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return false;
+    throw e;
+  }
 }
 
 /** Consumes one point or throws TOO_MANY_REQUESTS with the wait in seconds. */

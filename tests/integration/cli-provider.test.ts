@@ -1,30 +1,20 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { kefuRunner } from "./cli-runner";
 
 // `npx kefu provider …` as an operator runs it: on this file's PostgreSQL database when the tests run
 // on PostgreSQL (fast), else on an embedded database in a temporary data directory (the server stopped).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kefu-cli-provider-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function kefu(...args: string[]) {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    KEFU_DATA_DIR: dataDir,
-    ...(process.env.TEST_DATABASE_URL
-      ? { DATABASE_URL: process.env.DATABASE_URL, KEFU_ENCRYPTION_KEY: process.env.KEFU_ENCRYPTION_KEY }
-      : {}),
-  } as unknown as NodeJS.ProcessEnv;
-  const r = spawnSync(process.execPath, ["bin/kefu.mjs", ...args], {
-    env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const kefu = kefuRunner({
+  KEFU_DATA_DIR: dataDir,
+  ...(process.env.TEST_DATABASE_URL
+    ? { DATABASE_URL: process.env.DATABASE_URL, KEFU_ENCRYPTION_KEY: process.env.KEFU_ENCRYPTION_KEY }
+    : {}),
+});
 
 describe("kefu provider", () => {
   it("adds providers in chain order, never prints keys, explains bad flags", () => {

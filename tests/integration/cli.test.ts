@@ -1,26 +1,15 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { kefuRunner } from "./cli-runner";
 
 // `npx kefu …` on the embedded database, as an operator runs it while the server is stopped.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kefu-cli-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function kefu(...args: string[]) {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    KEFU_DATA_DIR: dataDir,
-  } as unknown as NodeJS.ProcessEnv;
-  const r = spawnSync(process.execPath, ["bin/kefu.mjs", ...args], {
-    env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const kefu = kefuRunner({ KEFU_DATA_DIR: dataDir });
 
 describe("kefu CLI", () => {
   it("creates a tenant, prints an API key, resets a password", () => {

@@ -1,5 +1,6 @@
 import { emit } from "../../../inngest/emit";
 import { db } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
 import { logger } from "../../logging";
 import { loadBotSettings, type TBotSettings } from "../bot/bot-settings";
 import { loadProviderChain } from "../providers/load-provider-chain";
@@ -21,7 +22,7 @@ import {
   type TPipelineResult,
 } from "./pipeline-schemas";
 import { pipelineRateLimiter } from "./rate-limiter";
-import { isUniqueViolation, resolveConversation, type TConversationRow } from "./resolve-conversation";
+import { resolveConversation, type TConversationRow } from "./resolve-conversation";
 import { retrieve } from "./retrieve";
 import { serializeByKey } from "./serialize";
 

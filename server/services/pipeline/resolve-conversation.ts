@@ -1,4 +1,5 @@
 import { db } from "../../db/client";
+import { isUniqueViolation } from "../../db/errors";
 import type { Prisma } from "../../db/generated/prisma/client";
 import type { TIncoming } from "./pipeline-schemas";
 
@@ -6,10 +7,6 @@ import type { TIncoming } from "./pipeline-schemas";
 // A conversation stays open until it is CLOSED; a new one starts after that.
 
 export type TConversationRow = Prisma.ConversationGetPayload<{ include: { contact: true } }>;
-
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string } | null)?.code === "P2002";
-}
 
 async function upsertContact(input: TIncoming) {
   const client = await db();
@@ -73,5 +70,3 @@ export async function resolveConversation(input: TIncoming): Promise<TConversati
     include: { contact: true },
   });
 }
-
-export { isUniqueViolation };
