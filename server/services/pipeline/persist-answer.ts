@@ -1,5 +1,6 @@
 import { db } from "../../db/client";
 import type { MessageAction } from "../../db/generated/prisma/enums";
+import { publishLive, toLiveMessage } from "../../realtime/live-events";
 import type { TAttempt } from "../providers/provider-chain";
 
 // The bot's answer as a message, and what the providers cost. Every provider call is a usage row
@@ -22,6 +23,7 @@ export type TBotMessage = {
   delivered: boolean;
 };
 
+/** Stores the answer and tells the live listeners (workbench, widget); returns the message id. */
 export async function storeBotMessage(m: TBotMessage): Promise<string> {
   const client = await db();
   const row = await client.message.create({
@@ -42,7 +44,19 @@ export async function storeBotMessage(m: TBotMessage): Promise<string> {
       deliveryStatus: m.delivered ? "SENT" : "PENDING",
       deliveredAt: m.delivered ? new Date() : null,
     },
-    select: { id: true },
+    select: { id: true, createdAt: true },
+  });
+  await publishLive({
+    type: "message",
+    tenantId: m.tenantId,
+    conversationId: m.conversationId,
+    message: toLiveMessage({
+      ...row,
+      role: "BOT",
+      content: m.content,
+      action: m.action,
+      confidence: m.confidence,
+    }),
   });
   return row.id;
 }

@@ -2,6 +2,7 @@ import { emit } from "../../../inngest/emit";
 import { db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { logger } from "../../logging";
+import { publishLive, toLiveMessage } from "../../realtime/live-events";
 import { loadBotSettings, type TBotSettings } from "../bot/bot-settings";
 import { loadProviderChain } from "../providers/load-provider-chain";
 import { loadRuleSet } from "../rules/manage-rules";
@@ -72,7 +73,7 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
     language,
   });
 
-  let inbound: { id: string };
+  let inbound: { id: string; content: string; createdAt: Date; senderName: string | null };
   try {
     inbound = await client.message.create({
       data: {
@@ -83,7 +84,7 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
         externalId: input.externalId ?? null,
         senderName: input.contact.name ?? null,
       },
-      select: { id: true },
+      select: { id: true, content: true, createdAt: true, senderName: true },
     });
   } catch (e) {
     if (input.externalId && isUniqueViolation(e)) return awaitStoredResult(input.tenantId, input.externalId);
@@ -92,6 +93,12 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
   await client.conversation.updateMany({
     where: { id: conv.id, tenantId: input.tenantId },
     data: { lastMessageAt: now, lifecycle: "ACTIVE" },
+  });
+  await publishLive({
+    type: "message",
+    tenantId: input.tenantId,
+    conversationId: conv.id,
+    message: toLiveMessage({ ...inbound, role: "CUSTOMER" }),
   });
 
   const outcome = await decide(input, conv, decision, { ruleSet, bot, language, now });
@@ -200,7 +207,15 @@ async function finish(
       afterHours,
       priority: queuePriority(conv.contact),
     });
-    if (res.escalated)
+    if (res.escalated) {
+      await publishLive({
+        type: "conversation",
+        tenantId,
+        conversationId: conv.id,
+        status: res.status,
+        assigneeId: null,
+        change: "escalated",
+      });
       await emit("kefu/conversation.escalated", {
         tenantId,
         conversationId: conv.id,
@@ -208,6 +223,7 @@ async function finish(
         afterHours,
         status: res.status,
       }).catch((err: unknown) => logger().error({ err, tenantId }, "escalation event failed"));
+    }
   }
   let replyMessageId: string | null = null;
   if (o.action !== "ignore" && content) {
