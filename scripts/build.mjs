@@ -1,4 +1,4 @@
-// `npm run build`: Prisma client + Next production build. Stale dev types break `next build`
+// `npm run build`: Prisma client + chat widget bundle + Next production build. Stale dev types break `next build`
 // (.next/dev/types), so they are removed first.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,4 +9,6 @@ const run = (cmd, args) => {
 };
 fs.rmSync(".next/dev", { recursive: true, force: true });
 run(process.execPath, ["scripts/prisma-generate.mjs"]);
+// the widget bundle first: Next lists public/ when the server starts, so /widget.js must exist by then
+run(process.execPath, ["scripts/build-widget.mjs"]);
 run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);

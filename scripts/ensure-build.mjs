@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildWidget } from "./build-widget.mjs";
 
 const WATCHED = [
   "app",
@@ -15,7 +16,8 @@ const WATCHED = [
   "package.json",
   "public",
 ];
-const IGNORED = new Set(["node_modules", "generated", ".next"]);
+// public/widget.js is built from widget/ on its own (buildWidget below) and needs no Next rebuild
+const IGNORED = new Set(["node_modules", "generated", ".next", "widget.js"]);
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -27,6 +29,7 @@ function newestMtime(p) {
 }
 
 export function ensureBuild() {
+  buildWidget({ ifStale: true });
   const buildId = ".next/BUILD_ID";
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (built && !WATCHED.some((p) => newestMtime(p) > built)) return;

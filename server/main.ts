@@ -8,9 +8,12 @@ import { PROJECT_ROOT } from "./db/migrator/migration-files";
 import { databaseMode, env, reloadEnv, setEnvDefault } from "./env";
 import { AGENT_WS_PATH, agentGateway } from "./gateway/agent-gateway";
 import { registerUpgrade, routeUpgrade } from "./gateway/upgrade-router";
+import { WIDGET_WS_PATH, widgetGateway } from "./gateway/widget-gateway";
+import { WORKBENCH_WS_PATH, workbenchGateway } from "./gateway/workbench-gateway";
 import { serveMetrics } from "./http/metrics-endpoint";
 import { assignRequestId, normaliseForwarding } from "./http/request-context";
 import { applySecurityHeaders } from "./http/security-headers";
+import { applyWidgetFramePolicy } from "./http/widget-frame-policy";
 import { logger } from "./logging";
 import { metrics } from "./metrics";
 import { ensureSecrets } from "./startup-secrets";
@@ -70,12 +73,17 @@ async function main() {
       }
     });
     if (pathname === "/metrics") return void serveMetrics(req, res);
-    void handleRequest(req, res).catch((err: unknown) => {
-      log.error({ err, requestId }, "request handler failed");
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-    });
+    // the widget's iframe page gets its tenant's frame-ancestors first (a no-op for other paths)
+    void applyWidgetFramePolicy(res, pathname, dev)
+      .then(() => handleRequest(req, res))
+      .catch((err: unknown) => {
+        log.error({ err, requestId }, "request handler failed");
+        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      });
   });
   registerUpgrade(AGENT_WS_PATH, agentGateway().handleUpgrade);
+  registerUpgrade(WIDGET_WS_PATH, widgetGateway().handleUpgrade);
+  registerUpgrade(WORKBENCH_WS_PATH, workbenchGateway().handleUpgrade);
   httpServer.on("upgrade", routeUpgrade);
   httpServer.on("clientError", (_err, socket) => socket.destroy());
 
@@ -92,6 +100,12 @@ async function main() {
     log.info({ signal }, "shutting down");
     httpServer.close();
     await agentGateway()
+      .close(1001)
+      .catch(() => {});
+    await widgetGateway()
+      .close(1001)
+      .catch(() => {});
+    await workbenchGateway()
       .close(1001)
       .catch(() => {});
     httpServer.closeAllConnections();

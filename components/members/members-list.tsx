@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { CapacityCell, takesConversations } from "./capacity-cell";
 import { grantableRoles, mayManage } from "./member-rules";
 import { RemoveMemberDialog } from "./remove-member-dialog";
 import { RoleSelect } from "./role-select";
@@ -24,12 +25,14 @@ type TMember = {
   name: string;
   email: string;
   role: TRole;
+  maxConcurrent: number;
   joinedAt: Date;
   lastLoginAt: Date | null;
 };
 
 export function MembersList() {
   const t = useTranslations("members");
+  const c = useTranslations("supportSettings.capacity");
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 }); // relative times need a reference "now"
   const tenant = useTenant();
@@ -94,6 +97,7 @@ export function MembersList() {
             <TableRow className="hover:bg-transparent">
               <TableHead>{t("columns.member")}</TableHead>
               <TableHead>{t("columns.role")}</TableHead>
+              <TableHead className="whitespace-nowrap">{c("column")}</TableHead>
               <TableHead>{t("columns.joined")}</TableHead>
               <TableHead>{t("columns.lastSignIn")}</TableHead>
               <TableHead className="w-12">
@@ -106,6 +110,9 @@ export function MembersList() {
               <TableRow key={m.id}>
                 <TableCell className="max-w-72">{who(m)}</TableCell>
                 <TableCell>{roleCell(m)}</TableCell>
+                <TableCell>
+                  <CapacityCell member={m} />
+                </TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">{date(m.joinedAt)}</TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">
                   {lastSeen(m.lastLoginAt)}
@@ -125,6 +132,12 @@ export function MembersList() {
             </div>
             <div className="flex flex-wrap items-center justify-between gap-2">
               {roleCell(m)}
+              {takesConversations(m.role) && (
+                <span className="flex items-center gap-2 text-xs text-muted-foreground">
+                  <span>{c("column")}</span>
+                  <CapacityCell member={m} />
+                </span>
+              )}
               <span className="text-xs text-muted-foreground">
                 {t("joinedOn", { date: date(m.joinedAt) })} ·{" "}
                 {t("lastSeen", { when: lastSeen(m.lastLoginAt) })}

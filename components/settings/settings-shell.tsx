@@ -12,6 +12,8 @@ const TABS = [
   { key: "general", href: "", anyOf: ["tenant.update", "apikeys.manage"] },
   { key: "ai", href: "/ai", anyOf: ["providers.manage"] },
   { key: "bot", href: "/bot", anyOf: ["rules.manage"] },
+  { key: "support", href: "/support", anyOf: ["tenant.update", "rules.manage"] },
+  { key: "widget", href: "/widget", anyOf: ["tenant.update"] },
 ] as const;
 
 export function SettingsShell({ children }: { children: React.ReactNode }) {

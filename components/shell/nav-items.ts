@@ -1,5 +1,6 @@
 import {
   BookOpen,
+  Inbox,
   LayoutDashboard,
   MonitorSmartphone,
   ScrollText,
@@ -14,6 +15,7 @@ export type TNavItem = { key: string; href: string; icon: LucideIcon; anyOf: str
 
 export const NAV_ITEMS: TNavItem[] = [
   { key: "overview", href: "", icon: LayoutDashboard, anyOf: [] },
+  { key: "inbox", href: "/inbox", icon: Inbox, anyOf: ["workbench.use"] },
   { key: "knowledge", href: "/knowledge", icon: BookOpen, anyOf: ["kb.read"] },
   { key: "members", href: "/members", icon: Users, anyOf: ["members.read"] },
   { key: "devices", href: "/devices", icon: MonitorSmartphone, anyOf: ["devices.manage"] },

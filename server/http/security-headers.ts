@@ -8,7 +8,22 @@ export function isEmbeddable(pathname: string): boolean {
   return EMBEDDABLE_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
-export function contentSecurityPolicy(opts: { dev: boolean; embeddable: boolean }): string {
+/** The tenant slug of the widget's iframe page (/widget/chat/<slug>), whose framing is per tenant. */
+export function widgetChatSlug(pathname: string): string | null {
+  return /^\/widget\/chat\/([a-z0-9-]{1,100})\/?$/i.exec(pathname)?.[1]?.toLowerCase() ?? null;
+}
+
+export function contentSecurityPolicy(opts: {
+  dev: boolean;
+  embeddable: boolean;
+  /** the only sites (besides Kefu itself) that may frame an embeddable page; absent = any site */
+  frameAncestors?: readonly string[];
+}): string {
+  const ancestors = opts.frameAncestors?.length
+    ? ["'self'", ...opts.frameAncestors].join(" ")
+    : opts.embeddable
+      ? "*"
+      : "'none'";
   return [
     "default-src 'self'",
     // Next's inline bootstrap scripts need 'unsafe-inline' without nonces; dev HMR needs eval
@@ -17,7 +32,7 @@ export function contentSecurityPolicy(opts: { dev: boolean; embeddable: boolean 
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self' ws: wss:",
-    `frame-ancestors ${opts.embeddable ? "*" : "'none'"}`,
+    `frame-ancestors ${ancestors}`,
     "base-uri 'self'",
     "form-action 'self'",
     "object-src 'none'",

@@ -4,12 +4,16 @@ import { aiProvidersRouter } from "./routers/ai-providers";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { botRouter } from "./routers/bot";
+import { cannedRepliesRouter } from "./routers/canned-replies";
 import { devicesRouter } from "./routers/devices";
 import { invitationsRouter } from "./routers/invitations";
 import { knowledgeRouter } from "./routers/knowledge";
 import { membersRouter } from "./routers/members";
 import { rulesRouter } from "./routers/rules";
+import { supportSettingsRouter } from "./routers/support-settings";
 import { tenantRouter } from "./routers/tenant";
+import { widgetSettingsRouter } from "./routers/widget-settings";
+import { workbenchRouter } from "./routers/workbench";
 
 export const appRouter = createRouter({
   account: accountRouter,
@@ -23,6 +27,10 @@ export const appRouter = createRouter({
   bot: botRouter,
   rules: rulesRouter,
   devices: devicesRouter,
+  widgetSettings: widgetSettingsRouter,
+  workbench: workbenchRouter,
+  cannedReplies: cannedRepliesRouter,
+  supportSettings: supportSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

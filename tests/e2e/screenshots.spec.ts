@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { VALID, writeFaqXlsx } from "./faq-fixture";
 import { msg, newAccount, setLocale, signUp, watchIntlErrors, type TLocale } from "./helpers";
+import { trpcCall } from "./team";
+import { customerSays, prepareSupport, workbench } from "./workbench-helpers";
 
 // Full-page screenshots of every screen for visual review: test-results/screenshots/<variant>-<page>.png
 type TVariant = {
@@ -77,6 +79,26 @@ for (const v of VARIANTS) {
     await page.goto(`${path}/settings`);
     await shot(page, v.name, "settings");
 
+    // support settings: empty canned replies, the add dialog, then the list
+    await page.goto(`${path}/settings/support`);
+    await expect(page.getByText(msg(L, "supportSettings.canned.empty"))).toBeVisible();
+    await shot(page, v.name, "settings-support-empty");
+    await page.getByRole("button", { name: msg(L, "supportSettings.canned.add") }).click();
+    const cannedDialog = page.getByRole("dialog");
+    await cannedDialog.getByLabel(msg(L, "supportSettings.canned.form.shortcut")).fill("ship");
+    await cannedDialog
+      .getByLabel(msg(L, "supportSettings.canned.form.content"))
+      .fill(
+        L === "en" ? "In-stock items ship within 48 hours." : "现货商品 48 小时内发货，定制商品 7 天内发货。",
+      );
+    await shot(page, v.name, "settings-support-dialog");
+    await cannedDialog
+      .getByRole("button", { name: msg(L, "supportSettings.canned.form.submitCreate") })
+      .click();
+    await expect(cannedDialog).toHaveCount(0);
+    await expect(page.getByRole("status")).toHaveCount(0, { timeout: 10_000 }); // the toast has gone
+    await shot(page, v.name, "settings-support");
+
     await page.goto(`${path}/devices`);
     await expect(page.getByText(msg(L, "devices.empty"))).toBeVisible();
     await shot(page, v.name, "devices");
@@ -128,6 +150,29 @@ for (const v of VARIANTS) {
     await page.getByRole("button", { name: msg(L, "knowledge.hit.submit") }).click();
     await expect(page.locator("ol > li").first()).toContainText("退款多久到账？");
     await shot(page, v.name, "hit-test");
+
+    // the inbox: a REST customer gets a bot answer, asks for a person, and the owner takes over
+    const slug = path.split("/")[2];
+    const me = await trpcCall<{ tenants: { id: string; slug: string }[] }>(page, "account.me", {}, "GET");
+    const apiKey = await prepareSupport(page, me.tenants.find((t) => t.slug === slug)!.id, { qa: false });
+    const customer = { id: "shot-customer", name: "王女士" };
+    await customerSays(context.request, apiKey, customer, "退款多久到账？");
+    await customerSays(context.request, apiKey, customer, "转人工");
+    const wb = workbench(page, L);
+    await page.goto(`${path}/inbox`);
+    await expect(wb.row(customer.name)).toBeVisible();
+    await shot(page, v.name, "inbox");
+    await wb.row(customer.name).click();
+    await wb.takeOver.click();
+    await wb.reply.fill("/sh"); // the canned reply added in the support settings above
+    await expect(page.getByRole("option", { name: /\/ship/ })).toBeVisible();
+    await shot(page, v.name, "inbox-canned");
+    await wb.reply.fill(
+      L === "en" ? "Hello, I'm checking your refund now." : "您好，我马上帮您查询退款进度。",
+    );
+    await wb.reply.press("Enter");
+    await expect(wb.history.locator('[data-role="AGENT"]')).toBeVisible();
+    await shot(page, v.name, "inbox-conversation");
 
     expect(missing).toEqual([]);
     await context.close();

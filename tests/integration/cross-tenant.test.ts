@@ -4,6 +4,7 @@ import { createDocument } from "../../server/services/knowledge/documents/manage
 import { createPairingCode, pairDevice } from "../../server/services/devices/pairing";
 import { appRouter } from "../../server/trpc/root";
 import { caught, memberOf, ownerWithTenant, uniq } from "./helpers";
+import { seedConversation } from "./workbench-helpers";
 
 // Tenant isolation: tenant A's owner calls every tenant-scoped procedure (1) with tenant B's id and
 // (2) with A's own tenant id but B's resource ids. Every call must fail with NOT_FOUND or FORBIDDEN
@@ -23,10 +24,21 @@ type TIds = {
   providerId: string;
   ruleId: string;
   deviceId: string;
+  cannedReplyId: string;
+  agentUserId: string;
+  conversationId: string;
+  transferId: string;
 };
 
 const CSV = Buffer.from("问题,答案\n偷来的问题,偷来的答案\n").toString("base64");
 type TCall = (c: TCaller, ids: TIds) => Promise<unknown>;
+
+/** takeOver answers "not found" as a result (the workbench shows it), not as an error */
+const refusedUnlessOk = async (p: Promise<{ ok: boolean; reason?: string }>) => {
+  const r = await p;
+  if (!r.ok && r.reason === "not_found") throw Object.assign(new Error("not found"), { code: "NOT_FOUND" });
+  return r;
+};
 
 const CALLS: Record<string, TCall> = {
   "tenant.get": (c, i) => c.tenant.get({ tenantId: i.tenantId }),
@@ -114,6 +126,58 @@ const CALLS: Record<string, TCall> = {
     c.devices.setPaused({ tenantId: i.tenantId, deviceId: i.deviceId, paused: true }),
   "devices.reload": (c, i) => c.devices.reload({ tenantId: i.tenantId, deviceId: i.deviceId }),
   "devices.revoke": (c, i) => c.devices.revoke({ tenantId: i.tenantId, deviceId: i.deviceId }),
+  "widgetSettings.get": (c, i) => c.widgetSettings.get({ tenantId: i.tenantId }),
+  "widgetSettings.update": (c, i) =>
+    c.widgetSettings.update({ tenantId: i.tenantId, allowedOrigins: ["https://thief.example.com"] }),
+  "members.setCapacity": (c, i) =>
+    c.members.setCapacity({ tenantId: i.tenantId, userId: i.agentUserId, maxConcurrent: 50 }),
+  "cannedReplies.list": (c, i) => c.cannedReplies.list({ tenantId: i.tenantId }),
+  "cannedReplies.create": (c, i) =>
+    c.cannedReplies.create({ tenantId: i.tenantId, shortcut: "stolen", content: "stolen" }),
+  "cannedReplies.update": (c, i) =>
+    c.cannedReplies.update({ tenantId: i.tenantId, cannedReplyId: i.cannedReplyId, content: "hijacked" }),
+  "cannedReplies.delete": (c, i) =>
+    c.cannedReplies.delete({ tenantId: i.tenantId, cannedReplyId: i.cannedReplyId }),
+  "supportSettings.get": (c, i) => c.supportSettings.get({ tenantId: i.tenantId }),
+  "supportSettings.update": (c, i) =>
+    c.supportSettings.update({
+      tenantId: i.tenantId,
+      sla: { firstResponseMinutes: { urgent: 1 } },
+      notificationEmail: "thief@example.com",
+      vipDirectToHuman: false,
+    }),
+  "workbench.inbox": (c, i) => c.workbench.inbox({ tenantId: i.tenantId, view: "all" }),
+  "workbench.counts": (c, i) => c.workbench.counts({ tenantId: i.tenantId }),
+  "workbench.agents": (c, i) => c.workbench.agents({ tenantId: i.tenantId }),
+  "workbench.me": (c, i) => c.workbench.me({ tenantId: i.tenantId }),
+  "workbench.setPresence": (c, i) => c.workbench.setPresence({ tenantId: i.tenantId, presence: "AWAY" }),
+  "workbench.conversation": (c, i) =>
+    c.workbench.conversation({ tenantId: i.tenantId, conversationId: i.conversationId }),
+  "workbench.customer": (c, i) =>
+    c.workbench.customer({ tenantId: i.tenantId, conversationId: i.conversationId }),
+  "workbench.takeOver": (c, i) =>
+    refusedUnlessOk(c.workbench.takeOver({ tenantId: i.tenantId, conversationId: i.conversationId })),
+  "workbench.reply": (c, i) =>
+    c.workbench.reply({ tenantId: i.tenantId, conversationId: i.conversationId, text: "hijacked" }),
+  "workbench.note": (c, i) =>
+    c.workbench.note({ tenantId: i.tenantId, conversationId: i.conversationId, text: "hijacked" }),
+  "workbench.transfer": (c, i) =>
+    c.workbench.transfer({ tenantId: i.tenantId, conversationId: i.conversationId, toUserId: i.agentUserId }),
+  "workbench.respondTransfer": (c, i) =>
+    c.workbench.respondTransfer({ tenantId: i.tenantId, transferId: i.transferId, accept: true }),
+  "workbench.cancelTransfer": (c, i) =>
+    c.workbench.cancelTransfer({ tenantId: i.tenantId, transferId: i.transferId }),
+  "workbench.release": (c, i) =>
+    c.workbench.release({ tenantId: i.tenantId, conversationId: i.conversationId }),
+  "workbench.close": (c, i) =>
+    c.workbench.close({
+      tenantId: i.tenantId,
+      conversationId: i.conversationId,
+      outcome: "SPAM",
+      requestSatisfaction: false,
+    }),
+  "workbench.typing": (c, i) =>
+    c.workbench.typing({ tenantId: i.tenantId, conversationId: i.conversationId, on: true }),
 };
 
 /** Procedures whose inputs name only a tenant (no other resource id): case (2) does not apply. */
@@ -145,6 +209,17 @@ const TENANT_ONLY = new Set([
   "devices.list",
   "devices.createPairingCode",
   "devices.downloadInfo",
+  "widgetSettings.get",
+  "widgetSettings.update",
+  "cannedReplies.list",
+  "cannedReplies.create",
+  "supportSettings.get",
+  "supportSettings.update",
+  "workbench.inbox",
+  "workbench.counts",
+  "workbench.agents",
+  "workbench.me",
+  "workbench.setPresence",
 ]);
 
 let a: Awaited<ReturnType<typeof ownerWithTenant>>;
@@ -191,6 +266,19 @@ beforeAll(async () => {
     bytes: Buffer.from("# B 手册\n只属于 B 的内容。"),
   });
   await ingestDocument(b.tenant.id, doc.id);
+  const canned = await b.caller.cannedReplies.create({
+    tenantId: b.tenant.id,
+    shortcut: "b",
+    content: "B 的话术",
+  });
+  // a conversation B's owner handles, with a pending transfer to B's agent
+  const bConversation = await seedConversation(b.tenant.id);
+  await b.caller.workbench.takeOver({ tenantId: b.tenant.id, conversationId: bConversation.conversationId });
+  const bTransfer = await b.caller.workbench.transfer({
+    tenantId: b.tenant.id,
+    conversationId: bConversation.conversationId,
+    toUserId: bAgent.user.id,
+  });
   const { code } = await createPairingCode(b.tenant.id, null);
   const device = await pairDevice({ code, deviceName: "B 的电脑", platform: "win32", agentVersion: "0.1.0" });
   bIds = {
@@ -206,6 +294,10 @@ beforeAll(async () => {
     providerId: provider.id,
     ruleId: rule.id,
     deviceId: device.deviceId,
+    cannedReplyId: canned.id,
+    agentUserId: bAgent.user.id,
+    conversationId: bConversation.conversationId,
+    transferId: bTransfer.transferId,
   };
   aIdsWithBResources = { ...bIds, tenantId: a.tenant.id, slug: a.tenant.slug };
   snapshotB = async () => ({
@@ -222,6 +314,15 @@ beforeAll(async () => {
     bot: await b.caller.bot.get({ tenantId: b.tenant.id }),
     rules: await b.caller.rules.list({ tenantId: b.tenant.id }),
     devices: await b.caller.devices.list({ tenantId: b.tenant.id }),
+    widget: await b.caller.widgetSettings.get({ tenantId: b.tenant.id }),
+    cannedReplies: await b.caller.cannedReplies.list({ tenantId: b.tenant.id }),
+    supportSettings: await b.caller.supportSettings.get({ tenantId: b.tenant.id }),
+    workbench: await b.caller.workbench.conversation({
+      tenantId: b.tenant.id,
+      conversationId: bIds.conversationId,
+    }),
+    workbenchInbox: await b.caller.workbench.inbox({ tenantId: b.tenant.id, view: "all" }),
+    workbenchAgents: await b.caller.workbench.agents({ tenantId: b.tenant.id }),
   });
 });
 

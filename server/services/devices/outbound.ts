@@ -1,8 +1,8 @@
 import { db } from "../../db/client";
 import { deviceBus, type DeviceBus, type TOutgoingSend } from "../../gateway/device-bus";
 
-// Outgoing WeChat messages are Message rows (BOT or AGENT) with deliveryStatus PENDING on a conversation
-// bound to a device. The database is the outbox: the gateway sends what is pending (again after every
+// Outgoing WeChat messages are Message rows (BOT, AGENT or SYSTEM) with deliveryStatus PENDING on a
+// conversation bound to a device. The database is the outbox: the gateway sends what is pending (again after every
 // reconnect, oldest first) and the agent's "sent" settles it.
 
 /** The channel id of an inbound WeChat message: unique per tenant, so it is scoped by the device. */
@@ -11,6 +11,8 @@ export function wechatExternalId(deviceId: string, clientMessageId: string): str
 }
 
 const MAX_BATCH = 500;
+/** what the customer reads in WeChat: the bot, the human agent, and system lines ("客服【…】已接入") */
+const OUTGOING_ROLES: ("BOT" | "AGENT" | "SYSTEM")[] = ["BOT", "AGENT", "SYSTEM"];
 
 export async function pendingSends(
   tenantId: string,
@@ -22,7 +24,7 @@ export async function pendingSends(
     where: {
       tenantId,
       deliveryStatus: "PENDING",
-      role: { in: ["BOT", "AGENT"] },
+      role: { in: OUTGOING_ROLES },
       ...(conversationId ? { conversationId } : {}),
       conversation: { tenantId, deviceId },
     },
@@ -76,7 +78,7 @@ export async function markDelivery(
     where: {
       id: messageId,
       tenantId,
-      role: { in: ["BOT", "AGENT"] },
+      role: { in: OUTGOING_ROLES },
       conversation: { tenantId, deviceId },
       // a late ok:true after a failed attempt still records the truth: it was typed
       deliveryStatus: ok ? { in: ["PENDING", "FAILED"] } : "PENDING",

@@ -19,7 +19,7 @@ export type TBotMessage = {
   tokensOut: number;
   latencyMs: number;
   evidenceIds: string[];
-  /** the REST channel answers in the response itself; the others deliver later */
+  /** the REST and widget channels answer in the response itself (and live); WeChat delivers later */
   delivered: boolean;
 };
 

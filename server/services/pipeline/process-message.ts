@@ -11,6 +11,7 @@ import { evaluateRules } from "../rules/evaluate-rules";
 import type { TRuleSet } from "../rules/rule-schemas";
 import { renderTemplate, resolveLanguage } from "../rules/templates";
 import { formatOpening, nextOpening } from "../rules/working-hours";
+import { parseEscalationSettings } from "../support-settings/escalation-settings";
 import { composeAnswer, type TAnswer } from "./answer";
 import { buildContext } from "./build-context";
 import { escalateConversation, queuePriority, type TEscalationReason } from "./escalate";
@@ -55,8 +56,12 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
     resolveConversation(input),
     loadRuleSet(input.tenantId),
     loadBotSettings(input.tenantId),
-    client.tenant.findUniqueOrThrow({ where: { id: input.tenantId }, select: { language: true } }),
+    client.tenant.findUniqueOrThrow({
+      where: { id: input.tenantId },
+      select: { language: true, settings: true },
+    }),
   ]);
+  const { vipDirectToHuman } = parseEscalationSettings(tenant.settings);
   const language = resolveLanguage(input.language ?? tenant.language ?? bot.defaultLanguage);
   const chatId = conv.chatId ?? input.contact.externalId;
   const decision = evaluateRules(ruleSet, {
@@ -90,18 +95,22 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
     if (input.externalId && isUniqueViolation(e)) return awaitStoredResult(input.tenantId, input.externalId);
     throw e;
   }
-  await client.conversation.updateMany({
-    where: { id: conv.id, tenantId: input.tenantId },
-    data: { lastMessageAt: now, lifecycle: "ACTIVE" },
-  });
-  await publishLive({
-    type: "message",
-    tenantId: input.tenantId,
-    conversationId: conv.id,
-    message: toLiveMessage({ ...inbound, role: "CUSTOMER" }),
-  });
+  // the agents' screens learn of the stored message at once (a waiting customer is not kept waiting
+  // on the bookkeeping)
+  await Promise.all([
+    client.conversation.updateMany({
+      where: { id: conv.id, tenantId: input.tenantId },
+      data: { lastMessageAt: now, lifecycle: "ACTIVE" },
+    }),
+    publishLive({
+      type: "message",
+      tenantId: input.tenantId,
+      conversationId: conv.id,
+      message: toLiveMessage({ ...inbound, role: "CUSTOMER" }),
+    }),
+  ]);
 
-  const outcome = await decide(input, conv, decision, { ruleSet, bot, language, now });
+  const outcome = await decide(input, conv, decision, { ruleSet, bot, language, now, vipDirectToHuman });
   return finish(input, conv, inbound.id, outcome, decision.afterHours, started);
 }
 
@@ -109,7 +118,7 @@ async function decide(
   input: TIncoming,
   conv: TConversationRow,
   decision: ReturnType<typeof evaluateRules>,
-  s: { ruleSet: TRuleSet; bot: TBotSettings; language: "zh-CN" | "en"; now: Date },
+  s: { ruleSet: TRuleSet; bot: TBotSettings; language: "zh-CN" | "en"; now: Date; vipDirectToHuman: boolean },
 ): Promise<TOutcome> {
   // the bot never talks over a human (or over an open after-hours ticket)
   if (conv.status !== "BOT") return { action: "ignore", content: "", confidence: 0, reason: "human_mode" };
@@ -141,6 +150,18 @@ async function decide(
       confidence: 1,
       reason: decision.reason,
       escalate: decision.reason,
+    };
+  // a VIP goes straight to a human, unless this conversation went to the humans before and they
+  // handed it back to the bot (escalatedAt stays set on release)
+  if (s.vipDirectToHuman && conv.contact.vip && !conv.escalatedAt)
+    return {
+      action: "transfer",
+      content: decision.afterHours
+        ? afterHoursReply(s.ruleSet, s.language, s.now)
+        : renderTemplate(s.ruleSet, "transfer", s.language),
+      confidence: 1,
+      reason: "vip",
+      escalate: "vip",
     };
 
   const context = await buildContext(input.tenantId, conv, decision.text, s.now, s.language);
@@ -240,7 +261,7 @@ async function finish(
       tokensOut: o.bot?.tokensOut ?? 0,
       latencyMs: Math.round(performance.now() - started),
       evidenceIds: o.bot?.evidenceIds ?? [],
-      delivered: input.channel === "API",
+      delivered: input.channel !== "WECHAT", // REST and widget answer in the response and the live event
     });
     if (o.bot)
       await recordUsage({

@@ -9,19 +9,25 @@ import { db } from "../../db/client";
 export const SLA_BANDS = ["urgent", "high", "normal", "low"] as const;
 export type TSlaBand = (typeof SLA_BANDS)[number];
 
-const ZMinutes = z.number().int().min(1).max(7 * 24 * 60);
+/** minutes to the first response: at least one, at most a week */
+export const ZSlaMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(7 * 24 * 60);
+/** the share of the first-response time after which the inbox warns */
+export const ZSlaWarnAt = z.number().min(0.1).max(1);
 
 export const ZSlaSettings = z.object({
   firstResponseMinutes: z
     .object({
-      urgent: ZMinutes.default(5),
-      high: ZMinutes.default(15),
-      normal: ZMinutes.default(30),
-      low: ZMinutes.default(60),
+      urgent: ZSlaMinutes.default(5),
+      high: ZSlaMinutes.default(15),
+      normal: ZSlaMinutes.default(30),
+      low: ZSlaMinutes.default(60),
     })
     .default({ urgent: 5, high: 15, normal: 30, low: 60 }),
-  /** warn when this share of the first-response time has passed */
-  warnAt: z.number().min(0.1).max(1).default(0.8),
+  warnAt: ZSlaWarnAt.default(0.8),
 });
 export type TSlaSettings = z.infer<typeof ZSlaSettings>;
 

@@ -1,0 +1,5 @@
+import { ConversationSkeleton } from "@/components/workbench/conversation-pane";
+
+export default function ConversationLoading() {
+  return <ConversationSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { NoConversationSelected } from "@/components/workbench/conversation-pane";
+
+export default function Inbox() {
+  return <NoConversationSelected />;
+}
