@@ -30,11 +30,26 @@ export const EVENTS = {
     afterHours: z.boolean(),
     status: z.enum(["PENDING_HUMAN", "TICKET"]),
   }),
+  "kefu/conversation.closed": z.object({
+    tenantId: z.string().uuid(),
+    conversationId: z.string().uuid(),
+    reason: z.enum(["closed", "idle"]),
+  }),
+  /** the nightly customer re-scoring of one tenant (also on demand) */
+  "kefu/customers.rescore-requested": z.object({
+    tenantId: z.string().uuid(),
+    reason: z.enum(["nightly", "manual"]),
+  }),
   "kefu/message.processed": z.object({
     tenantId: z.string().uuid(),
     conversationId: z.string().uuid(),
     messageId: z.string().uuid(),
     action: z.enum(["reply", "clarify", "transfer", "ignore"]),
+  }),
+  "kefu/erp.sync-requested": z.object({
+    tenantId: z.string().uuid(),
+    connectionId: z.string().uuid(),
+    trigger: z.enum(["SCHEDULE", "MANUAL"]),
   }),
 } as const;
 

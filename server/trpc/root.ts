@@ -5,10 +5,12 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { botRouter } from "./routers/bot";
 import { cannedRepliesRouter } from "./routers/canned-replies";
+import { customersRouter } from "./routers/customers";
 import { devicesRouter } from "./routers/devices";
 import { invitationsRouter } from "./routers/invitations";
 import { knowledgeRouter } from "./routers/knowledge";
 import { membersRouter } from "./routers/members";
+import { reviewRouter } from "./routers/review";
 import { rulesRouter } from "./routers/rules";
 import { supportSettingsRouter } from "./routers/support-settings";
 import { tenantRouter } from "./routers/tenant";
@@ -30,7 +32,9 @@ export const appRouter = createRouter({
   widgetSettings: widgetSettingsRouter,
   workbench: workbenchRouter,
   cannedReplies: cannedRepliesRouter,
+  customers: customersRouter,
   supportSettings: supportSettingsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { createDocument } from "../../server/services/knowledge/documents/manage
 import { createPairingCode, pairDevice } from "../../server/services/devices/pairing";
 import { appRouter } from "../../server/trpc/root";
 import { caught, memberOf, ownerWithTenant, uniq } from "./helpers";
+import { seedLearned } from "./learning-helpers";
 import { seedConversation } from "./workbench-helpers";
 
 // Tenant isolation: tenant A's owner calls every tenant-scoped procedure (1) with tenant B's id and
@@ -25,9 +26,12 @@ type TIds = {
   ruleId: string;
   deviceId: string;
   cannedReplyId: string;
+  contactId: string;
   agentUserId: string;
   conversationId: string;
   transferId: string;
+  learnedId: string;
+  autoLearnedId: string;
 };
 
 const CSV = Buffer.from("问题,答案\n偷来的问题,偷来的答案\n").toString("base64");
@@ -138,6 +142,12 @@ const CALLS: Record<string, TCall> = {
     c.cannedReplies.update({ tenantId: i.tenantId, cannedReplyId: i.cannedReplyId, content: "hijacked" }),
   "cannedReplies.delete": (c, i) =>
     c.cannedReplies.delete({ tenantId: i.tenantId, cannedReplyId: i.cannedReplyId }),
+  "customers.list": (c, i) => c.customers.list({ tenantId: i.tenantId }),
+  "customers.get": (c, i) => c.customers.get({ tenantId: i.tenantId, contactId: i.contactId }),
+  "customers.setLevelOverride": (c, i) =>
+    c.customers.setLevelOverride({ tenantId: i.tenantId, contactId: i.contactId, level: "WHITE" }),
+  "customers.setVip": (c, i) =>
+    c.customers.setVip({ tenantId: i.tenantId, contactId: i.contactId, vip: true }),
   "supportSettings.get": (c, i) => c.supportSettings.get({ tenantId: i.tenantId }),
   "supportSettings.update": (c, i) =>
     c.supportSettings.update({
@@ -178,6 +188,13 @@ const CALLS: Record<string, TCall> = {
     }),
   "workbench.typing": (c, i) =>
     c.workbench.typing({ tenantId: i.tenantId, conversationId: i.conversationId, on: true }),
+  "review.list": (c, i) => c.review.list({ tenantId: i.tenantId }),
+  "review.counts": (c, i) => c.review.counts({ tenantId: i.tenantId }),
+  "review.approve": (c, i) => c.review.approve({ tenantId: i.tenantId, id: i.learnedId, answer: "hijacked" }),
+  "review.reject": (c, i) => c.review.reject({ tenantId: i.tenantId, id: i.learnedId }),
+  "review.bulk": (c, i) => c.review.bulk({ tenantId: i.tenantId, ids: [i.learnedId], action: "reject" }),
+  "review.revertAutoApproval": (c, i) =>
+    c.review.revertAutoApproval({ tenantId: i.tenantId, id: i.autoLearnedId }),
 };
 
 /** Procedures whose inputs name only a tenant (no other resource id): case (2) does not apply. */
@@ -213,6 +230,7 @@ const TENANT_ONLY = new Set([
   "widgetSettings.update",
   "cannedReplies.list",
   "cannedReplies.create",
+  "customers.list",
   "supportSettings.get",
   "supportSettings.update",
   "workbench.inbox",
@@ -220,6 +238,8 @@ const TENANT_ONLY = new Set([
   "workbench.agents",
   "workbench.me",
   "workbench.setPresence",
+  "review.list",
+  "review.counts",
 ]);
 
 let a: Awaited<ReturnType<typeof ownerWithTenant>>;
@@ -279,6 +299,7 @@ beforeAll(async () => {
     conversationId: bConversation.conversationId,
     toUserId: bAgent.user.id,
   });
+  const learned = await seedLearned(b.tenant.id, bConversation.conversationId);
   const { code } = await createPairingCode(b.tenant.id, null);
   const device = await pairDevice({ code, deviceName: "B 的电脑", platform: "win32", agentVersion: "0.1.0" });
   bIds = {
@@ -295,9 +316,12 @@ beforeAll(async () => {
     ruleId: rule.id,
     deviceId: device.deviceId,
     cannedReplyId: canned.id,
+    contactId: bConversation.contactId,
     agentUserId: bAgent.user.id,
     conversationId: bConversation.conversationId,
     transferId: bTransfer.transferId,
+    learnedId: learned.pendingId,
+    autoLearnedId: learned.autoApprovedId,
   };
   aIdsWithBResources = { ...bIds, tenantId: a.tenant.id, slug: a.tenant.slug };
   snapshotB = async () => ({
@@ -316,6 +340,8 @@ beforeAll(async () => {
     devices: await b.caller.devices.list({ tenantId: b.tenant.id }),
     widget: await b.caller.widgetSettings.get({ tenantId: b.tenant.id }),
     cannedReplies: await b.caller.cannedReplies.list({ tenantId: b.tenant.id }),
+    customers: await b.caller.customers.list({ tenantId: b.tenant.id }),
+    customer: await b.caller.customers.get({ tenantId: b.tenant.id, contactId: bIds.contactId }),
     supportSettings: await b.caller.supportSettings.get({ tenantId: b.tenant.id }),
     workbench: await b.caller.workbench.conversation({
       tenantId: b.tenant.id,
@@ -323,6 +349,7 @@ beforeAll(async () => {
     }),
     workbenchInbox: await b.caller.workbench.inbox({ tenantId: b.tenant.id, view: "all" }),
     workbenchAgents: await b.caller.workbench.agents({ tenantId: b.tenant.id }),
+    review: await b.caller.review.list({ tenantId: b.tenant.id }),
   });
 });
 

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { logger } from "../../logging";
 import { publishLive, toLiveMessage } from "../../realtime/live-events";
 import { loadBotSettings, type TBotSettings } from "../bot/bot-settings";
+import { rateLimitsFor } from "../customers/level-policy";
 import { loadProviderChain } from "../providers/load-provider-chain";
 import { loadRuleSet } from "../rules/manage-rules";
 import { checkRateLimits } from "../rules/rate-limits";
@@ -124,7 +125,8 @@ async function decide(
   if (conv.status !== "BOT") return { action: "ignore", content: "", confidence: 0, reason: "human_mode" };
   if (decision.kind === "ignore")
     return { action: "ignore", content: "", confidence: 0, reason: decision.reason };
-  const limit = await checkRateLimits(pipelineRateLimiter, s.ruleSet, {
+  // BLACK customers get a stricter per-contact limit (limited service)
+  const limit = await checkRateLimits(pipelineRateLimiter, rateLimitsFor(s.ruleSet, conv.contact), {
     tenantId: input.tenantId,
     chatId: conv.chatId ?? conv.contactId,
     contactId: conv.contactId,

@@ -1,8 +1,10 @@
 import type { z } from "zod";
+import { emit } from "../../../inngest/emit";
 import { db } from "../../db/client";
 import type { Prisma } from "../../db/generated/prisma/client";
 import type { ConversationStatus } from "../../db/generated/prisma/enums";
 import { AppError, notFound } from "../../errors";
+import { logger } from "../../logging";
 import { publishLive } from "../../realtime/live-events";
 import { announceOutgoing, storeOutgoing, type TOutgoingRow } from "./outgoing-messages";
 import { systemLine } from "./system-lines";
@@ -134,6 +136,10 @@ export async function closeConversation(
     satisfactionRequested: requestSatisfaction,
   });
   await announceOutgoing(tenantId, conversationId, done.channel, done.lines);
+  // learning and re-scoring run after the close has committed; they never undo or fail it
+  await emit("kefu/conversation.closed", { tenantId, conversationId, reason: "closed" }).catch(
+    (err: unknown) => logger().error({ err, tenantId }, "conversation.closed event failed"),
+  );
   return { ok: true };
 }
 
