@@ -36,6 +36,8 @@ const ZEnv = z.object({
   /** trust X-Forwarded-* from a reverse proxy (needed for HSTS and client IPs behind TLS termination) */
   TRUST_PROXY: ZBoolish,
   METRICS_TOKEN: z.string().optional(),
+  /** multiplies the per-IP limits of sign-in, sign-up and invitations (an office behind one NAT) */
+  KEFU_IP_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   /** set by bin/kefu.mjs: the directory the CLI was invoked from (file arguments are relative to it) */
   KEFU_CLI_CWD: z.string().optional(),
   /** print the schema engine's log while migrating */

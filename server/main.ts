@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { SCHEDULES } from "../inngest/functions";
 import { drainInProcessJobs } from "../inngest/runner";
+import { startInProcessSchedules } from "../inngest/schedule";
 import { closeDb, getDbHandle } from "./db/client";
 import { installMigrator, migratePostgresOnStart } from "./db/migrator/install";
 import { DataDirLockedError } from "./db/lock";
@@ -93,12 +95,14 @@ async function main() {
     `Kefu ready on http://localhost:${e.PORT}`,
   );
 
+  const stopSchedules = startInProcessSchedules(SCHEDULES);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
     httpServer.close();
+    stopSchedules();
     await agentGateway()
       .close(1001)
       .catch(() => {});

@@ -4,6 +4,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { env } from "./env";
 import { AppError } from "./errors";
 import { redis } from "./redis";
 
@@ -59,4 +60,12 @@ export async function rateLimit(name: string, key: string, opts: { points: numbe
     }
     throw e;
   }
+}
+
+/**
+ * A limit per client IP, scaled by KEFU_IP_LIMIT_SCALE: many people behind one address (an office,
+ * a test harness) must not lock each other out of signing in.
+ */
+export function perIp(points: number): number {
+  return points * env().KEFU_IP_LIMIT_SCALE;
 }

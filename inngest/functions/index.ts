@@ -1,7 +1,9 @@
 import type { TJobDefinition } from "../define";
+import type { TSchedule } from "../schedule";
 import { sendInvitationEmail } from "./invitations/send-invitation-email";
 import { notifyEscalation } from "./conversations/notify-escalation";
 import { nightlyRescore } from "./customers/nightly-rescore";
+import { nightlyRescoreSchedule } from "./customers/nightly-rescore-schedule";
 import { rescoreOnClose, rescoreOnMessage } from "./customers/rescore-contact";
 import { ingestDocumentJob } from "./knowledge/ingest-document";
 import { reindexKnowledge } from "./knowledge/reindex-knowledge";
@@ -20,3 +22,6 @@ export const JOBS: TJobDefinition[] = [
   extractLearning,
   syncErpJob,
 ] as unknown as TJobDefinition[];
+
+/** Periodic ticks (cron with Inngest, timers in-process); each emits events for the jobs above. */
+export const SCHEDULES: TSchedule[] = [nightlyRescoreSchedule];

@@ -4,7 +4,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { logger } from "../logging";
 import { metrics } from "../metrics";
-import { rateLimit } from "../rate-limit";
+import { perIp, rateLimit } from "../rate-limit";
 import { authenticate } from "../services/accounts/authenticate";
 import { clientIpFromHeaders } from "./client-ip";
 
@@ -30,7 +30,7 @@ export function authOptions(): NextAuthOptions {
             req?.headers as Record<string, string | string[] | undefined> | undefined,
           );
           try {
-            await rateLimit("login-ip", ip ?? "unknown", { points: 30, durationSec: 300 });
+            await rateLimit("login-ip", ip ?? "unknown", { points: perIp(30), durationSec: 300 });
             const user = await authenticate(
               String(credentials?.email ?? ""),
               String(credentials?.password ?? ""),

@@ -1,11 +1,14 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
-import { JOBS } from "@/inngest/functions";
+import { JOBS, SCHEDULES } from "@/inngest/functions";
 import { isInngestConfigured } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
-const served = serve({ client: inngest, functions: JOBS.map((j) => j.inngestFunction) });
+const served = serve({
+  client: inngest,
+  functions: [...JOBS.map((j) => j.inngestFunction), ...SCHEDULES.map((s) => s.inngestFunction)],
+});
 
 // Without an Inngest server the jobs run in-process (inngest/emit.ts); the endpoint says so instead of
 // failing with Inngest's "no signing key" error.

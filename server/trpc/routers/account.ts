@@ -7,7 +7,7 @@ import { createTenant } from "../../services/tenants/create-tenant";
 import { listMyTenants } from "../../services/tenants/list-my-tenants";
 import { actorOf } from "../actor";
 import { authedProcedure, createRouter, publicProcedure } from "../init";
-import { rateLimit } from "../../rate-limit";
+import { perIp, rateLimit } from "../../rate-limit";
 import { ZRole, ZTenantSummary } from "../schemas";
 
 const ZMe = z.object({
@@ -35,7 +35,7 @@ export const accountRouter = createRouter({
     .input(ZSignUpInput.extend({ language: z.enum(["zh-CN", "en"]).optional() }))
     .output(z.object({ userId: z.string(), tenant: ZTenantSummary }))
     .mutation(async ({ ctx, input }) => {
-      await rateLimit("signup", ctx.ip ?? "unknown", { points: 20, durationSec: 3600 });
+      await rateLimit("signup", ctx.ip ?? "unknown", { points: perIp(20), durationSec: 3600 });
       const { user, tenant } = await signUp(input, { ip: ctx.ip, language: input.language });
       return { userId: user.id, tenant };
     }),

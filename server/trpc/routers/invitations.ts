@@ -13,7 +13,7 @@ import {
   ZInvitationToken,
 } from "../../services/invitations/invitations";
 import { publicUrl } from "../../public-url";
-import { rateLimit } from "../../rate-limit";
+import { perIp, rateLimit } from "../../rate-limit";
 import { actorOf } from "../actor";
 import { authedProcedure, createRouter, publicProcedure, tenantProcedure } from "../init";
 import { ZId, ZOk, ZRole } from "../schemas";
@@ -78,7 +78,7 @@ export const invitationsRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      await rateLimit("invite-preview", ctx.ip ?? "unknown", { points: 60, durationSec: 60 });
+      await rateLimit("invite-preview", ctx.ip ?? "unknown", { points: perIp(60), durationSec: 60 });
       return previewInvitation(input.token);
     }),
 
@@ -91,7 +91,7 @@ export const invitationsRouter = createRouter({
     .input(ZAcceptAsNewUserInput)
     .output(ZJoined.extend({ email: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      await rateLimit("invite-accept", ctx.ip ?? "unknown", { points: 20, durationSec: 3600 });
+      await rateLimit("invite-accept", ctx.ip ?? "unknown", { points: perIp(20), durationSec: 3600 });
       return acceptInvitationAsNewUser(input);
     }),
 });
