@@ -39,6 +39,13 @@ describe("customer level in the pipeline", () => {
     const client = await db();
     const grayRow = await client.contact.findFirstOrThrow({ where: { tenantId: t, externalId: gray } });
     expect(grayRow.state).toBe("POTENTIAL");
-    expect(await client.contactScore.count({ where: { tenantId: t, contactId: grayRow.id } })).toBe(2);
+    // re-scored after each message: the score moved with the messages, and each change is a point
+    const history = await client.contactScore.findMany({
+      where: { tenantId: t, contactId: grayRow.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(history.length).toBeGreaterThanOrEqual(1);
+    expect(history.at(-1)?.score).toBe(grayRow.score);
+    for (let i = 1; i < history.length; i++) expect(history[i].score).not.toBe(history[i - 1].score);
   });
 });
