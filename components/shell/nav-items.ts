@@ -1,10 +1,12 @@
 import {
   BookOpen,
+  ClipboardCheck,
   Inbox,
   LayoutDashboard,
   MonitorSmartphone,
   ScrollText,
   Settings,
+  UserRound,
   Users,
   type LucideIcon,
 } from "lucide-react";
@@ -16,7 +18,9 @@ export type TNavItem = { key: string; href: string; icon: LucideIcon; anyOf: str
 export const NAV_ITEMS: TNavItem[] = [
   { key: "overview", href: "", icon: LayoutDashboard, anyOf: [] },
   { key: "inbox", href: "/inbox", icon: Inbox, anyOf: ["workbench.use"] },
+  { key: "customers", href: "/customers", icon: UserRound, anyOf: ["customers.read"] },
   { key: "knowledge", href: "/knowledge", icon: BookOpen, anyOf: ["kb.read"] },
+  { key: "review", href: "/review", icon: ClipboardCheck, anyOf: ["review.use"] },
   { key: "members", href: "/members", icon: Users, anyOf: ["members.read"] },
   { key: "devices", href: "/devices", icon: MonitorSmartphone, anyOf: ["devices.manage"] },
   {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ReviewNavCount } from "@/components/review/review-nav-count";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { cn } from "@/components/ui/cn";
 import { visibleNavItems } from "./nav-items";
@@ -30,6 +31,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           >
             <Icon className={cn("size-4 shrink-0", active && "text-primary")} aria-hidden />
             {t(key)}
+            {key === "review" && <ReviewNavCount />}
           </Link>
         );
       })}
