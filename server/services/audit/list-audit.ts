@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../../db/client";
+import { cursorPage } from "../../db/cursor-page";
 
 export const ZListAuditInput = z.object({
   cursor: z.string().uuid().optional(),
@@ -25,7 +26,5 @@ export async function listAudit(tenantId: string, input: z.infer<typeof ZListAud
       createdAt: true,
     },
   });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null };
+  return cursorPage(rows, input.limit);
 }

@@ -10,6 +10,7 @@ import {
   type ZRejectInput,
 } from "./learning-schemas";
 import { publishLearned } from "./publish-learned";
+import { cursorPage, questionAnswerSearch } from "../../db/cursor-page";
 
 // The reviewer's side of the learning loop. Only PENDING items can be approved or rejected; approval
 // publishes the (possibly edited) pair to the knowledge base before the item is marked, so an item is
@@ -38,14 +39,7 @@ export async function listReviewItems(tenantId: string, input: z.infer<typeof ZL
     tenantId,
     ...(input.status ? { status: input.status } : {}),
     ...(input.answeredBy ? { answeredBy: input.answeredBy } : {}),
-    ...(input.search
-      ? {
-          OR: [
-            { question: { contains: input.search, mode: "insensitive" as const } },
-            { answer: { contains: input.search, mode: "insensitive" as const } },
-          ],
-        }
-      : {}),
+    ...questionAnswerSearch(input.search),
   };
   const [rows, total] = await Promise.all([
     client.learnedKnowledge.findMany({
@@ -57,12 +51,11 @@ export async function listReviewItems(tenantId: string, input: z.infer<typeof ZL
     }),
     client.learnedKnowledge.count({ where }),
   ]);
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  const { items, nextCursor } = cursorPage(rows, input.limit);
   const excerpts = await conversationExcerpts(tenantId, items);
   return {
     items: items.map((r) => ({ ...r, excerpt: excerpts.get(`${r.conversationId}:${r.question}`) ?? [] })),
-    nextCursor: hasMore ? items[items.length - 1].id : null,
+    nextCursor,
     total,
   };
 }

@@ -4,6 +4,7 @@ import { db } from "../../../db/client";
 import { AppError, notFound } from "../../../errors";
 import { MAX_DOCUMENT_BYTES } from "./parse-document";
 import { deleteChunks, setChunksEnabled } from "../stats/chunk-writes";
+import { cursorPage } from "../../../db/cursor-page";
 
 // Uploaded documents: stored with their bytes (so they can be re-indexed), then parsed and indexed by
 // the ingest job. Status moves QUEUED → PARSING → INDEXING → READY, or FAILED with the reason.
@@ -79,9 +80,7 @@ export async function listDocuments(tenantId: string, input: z.infer<typeof ZLis
     }),
     client.knowledgeDocument.count({ where }),
   ]);
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
-  return { items, nextCursor: hasMore ? items[items.length - 1].id : null, total };
+  return { ...cursorPage(rows, input.limit), total };
 }
 
 export async function listDocumentChunks(tenantId: string, documentId: string) {

@@ -4,6 +4,7 @@ import { notFound } from "../../../errors";
 import { ZQaRow } from "./qa-schemas";
 import { deleteChunks, setChunksEnabled } from "../stats/chunk-writes";
 import { upsertQaPairs } from "./upsert-qa-pairs";
+import { cursorPage, questionAnswerSearch } from "../../../db/cursor-page";
 
 // Editing Q&A pairs one at a time (the knowledge-base editor). An edit re-indexes the pair; enabling
 // or disabling also switches its chunks, so search never returns a disabled pair.
@@ -32,14 +33,7 @@ export async function listQa(tenantId: string, input: z.infer<typeof ZListQaInpu
   const where = {
     tenantId,
     ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
-    ...(input.search
-      ? {
-          OR: [
-            { question: { contains: input.search, mode: "insensitive" as const } },
-            { answer: { contains: input.search, mode: "insensitive" as const } },
-          ],
-        }
-      : {}),
+    ...questionAnswerSearch(input.search),
   };
   const [rows, total] = await Promise.all([
     client.qaPair.findMany({
@@ -51,11 +45,10 @@ export async function listQa(tenantId: string, input: z.infer<typeof ZListQaInpu
     }),
     client.qaPair.count({ where }),
   ]);
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  const { items, nextCursor } = cursorPage(rows, input.limit);
   return {
     items: items.map((r) => ({ ...r, source: r.source as "MANUAL" | "IMPORT" | "LEARNED" })),
-    nextCursor: hasMore ? items[items.length - 1].id : null,
+    nextCursor,
     total,
   };
 }
