@@ -60,13 +60,14 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], baseURL: SMOKE_URL },
     },
   ],
-  // started in this order, each after the previous one answers its health URL (see scripts/e2e-server.mjs)
+  // started in this order, each after the previous one answers its health URL (see scripts/e2e-server.mjs);
+  // `main` builds first, which takes minutes on a loaded 2-core machine, hence the generous timeouts
   webServer: [
     {
       name: "main",
       command: "node scripts/e2e-server.mjs main",
       url: `${MAIN_URL}/api/health`,
-      timeout: 180_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
@@ -76,7 +77,7 @@ export default defineConfig({
       name: "smoke",
       command: "node scripts/e2e-server.mjs smoke",
       url: `${SMOKE_URL}/api/health`,
-      timeout: 180_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",

@@ -4,16 +4,22 @@
 // (knowledge-only answers), N paired devices. The gateway runs in this process on a plain HTTP server;
 // the simulated agents run in a child process (so the RSS printed is the server's): every agent
 // heartbeats, `--senders` of them send messages at `--rate` msg/s in all and answer each `send` with
-// `sent` (`--pipeline stub` skips the pipeline to measure the gateway alone). Prints connections held, messages/s acknowledged, ack latency p50/p95 and server RSS.
+// `sent` (`--pipeline stub` skips the pipeline to measure the gateway alone). Prints connections held,
+// messages/s acknowledged, ack and reply latency p50/p95 and the server's RSS: before the agents and
+// with all of them connected (both after a full GC, once the connections have settled, so the figure
+// is what the sockets hold rather than garbage from the ramp), the peak while sending, and the load
+// average (the machine may be shared: read the figures with it).
 // Needs ~2 file descriptors per connection in each process: the npm script raises `ulimit -n`.
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
+import vm from "node:vm";
 import pg from "pg";
 import WebSocket from "ws";
 
@@ -52,6 +58,46 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+
+/** A full collection, without needing `node --expose-gc` on the command line. */
+function fullGc(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
+}
+
+/** Memory after a full GC, in MB: RSS and where it is (JS heap, buffers and other native memory). */
+async function settledMemory() {
+  fullGc();
+  await sleep(1000); // let the freed pages go back to the system
+  fullGc();
+  const m = process.memoryUsage();
+  const mb = (b: number) => Math.round(b / 1024 / 1024);
+  return {
+    rss: mb(m.rss),
+    heap: mb(m.heapUsed),
+    heapTotal: mb(m.heapTotal),
+    external: mb(m.external),
+    buffers: mb(m.arrayBuffers),
+  };
+}
+const fmtMem = (m: Awaited<ReturnType<typeof settledMemory>>) =>
+  `${m.rss} MB (JS heap ${m.heap} MB used of ${m.heapTotal} MB, external ${m.external} MB of which buffers ${m.buffers} MB)`;
+
+type TRamped = { phase: "ramped"; connected: number; rampS: number };
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`client process exited with ${code}`));
+    child.once("exit", onExit);
+    child.once("message", (m) => {
+      child.off("exit", onExit);
+      resolve(m as T);
+    });
+  });
+}
 
 async function admin(url: string, sql: string) {
   const c = new pg.Client({ connectionString: url });
@@ -158,36 +204,56 @@ async function server() {
     };
     const file = join(tmpdir(), `kefu-gw-bench-${process.pid}.json`);
     writeFileSync(file, JSON.stringify(config));
-    const rssStart = process.memoryUsage().rss;
-    let rssPeak = rssStart;
-    let heldPeak = 0;
-    const sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-      heldPeak = Math.max(heldPeak, gateway.connectionCount);
-    }, 500);
+    const before = await settledMemory();
+    // GATEWAY_BENCH_HEAP=<dir>: heap snapshots before the agents and with all connected, to compare
+    const heapDir = process.env.GATEWAY_BENCH_HEAP;
+    if (heapDir) v8.writeHeapSnapshot(join(heapDir, "before.heapsnapshot"));
+    const loadBefore = load();
 
     const child = fork(__filename, ["--role", "clients", "--config", file], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    const report = await new Promise<Record<string, number>>((resolve, reject) => {
-      child.on("message", (m) => resolve(m as Record<string, number>));
-      child.on("exit", (code) => reject(new Error(`client process exited with ${code}`)));
-    });
+    const ramped = await nextMessage<TRamped>(child);
+    // heartbeats keep flowing while the connections settle and the heap is measured
+    await sleep(3000);
+    const held = gateway.connectionCount;
+    const connectedMem = await settledMemory();
+    if (heapDir) v8.writeHeapSnapshot(join(heapDir, "connected.heapsnapshot"));
+    const loadConnected = load();
+    let rssPeak = process.memoryUsage().rss;
+    let heldPeak = held;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      heldPeak = Math.max(heldPeak, gateway.connectionCount);
+    }, 500);
+    const reportP = nextMessage<Record<string, number>>(child);
+    child.send({ phase: "go" });
+    const report = await reportP;
     clearInterval(sampler);
+    const loadAfter = load();
     const sentRows = await client.message.count({ where: { tenantId: tenant.id, deliveryStatus: "SENT" } });
     const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
     console.log(
       [
-        `connections: ${report.connected}/${N} welcomed (ramp ${report.rampS.toFixed(1)} s), held by the gateway: peak ${heldPeak}`,
+        `connections: ${ramped.connected}/${N} welcomed (ramp ${ramped.rampS.toFixed(1)} s), held by the gateway: ${held} settled, peak ${heldPeak}`,
         `messages: ${report.acked} acked of ${report.sent} sent in ${report.seconds} s = ${(report.acked / report.seconds).toFixed(0)} msg/s (target ${values.rate}); errors ${report.errors}`,
         `ack latency: p50_ms=${report.p50.toFixed(1)} p95_ms=${report.p95.toFixed(1)} p99_ms=${report.p99.toFixed(1)}`,
-        `replies: ${report.sends} send frames received, ${sentRows} messages SENT in the database; heartbeat_acks ${report.heartbeatAcks}`,
-        `server RSS: ${mb(rssStart)} MB before the agents, peak ${mb(rssPeak)} MB`,
+        `reply latency (message → send): p50_ms=${report.r50.toFixed(1)} p95_ms=${report.r95.toFixed(1)}; ${report.sends} send frames received, ${sentRows} messages SENT in the database; heartbeat_acks ${report.heartbeatAcks}`,
+        `server RSS after GC: ${fmtMem(before)} before the agents; ${fmtMem(connectedMem)} with ${held} connected`,
+        `server RSS peak while sending: ${mb(rssPeak)} MB`,
+        `load average (1/5/15 min): ${loadBefore} before, ${loadConnected} connected, ${loadAfter} after sending (${cpus().length} cores)`,
+        `server process: node ${process.version} ${process.execArgv.filter((a) => a.startsWith("--") && a !== "--import" && a !== "tsx").join(" ") || "(no V8 flags)"}`,
       ].join("\n"),
     );
   } finally {
     await stopServer?.();
+    // pipelines still working off a backlog lose their connections to the DROP below: expected here
+    process.on("uncaughtException", (err) => {
+      if ((err as { code?: string }).code === "57P01") return;
+      console.error(err);
+      process.exit(1);
+    });
     await closeDb();
     await drop();
   }
@@ -201,6 +267,8 @@ async function clients() {
   const sockets: WebSocket[] = [];
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
+  const askedAt = new Map<string, number>();
+  const replyLatencies: number[] = [];
   let connected = 0;
   let errors = 0;
   let sends = 0;
@@ -226,6 +294,12 @@ async function clients() {
           sentAt.delete(f.id);
         } else if (f.type === "send" && f.id) {
           sends++;
+          const replyTo = (f as { replyTo?: string | null }).replyTo;
+          const t = replyTo ? askedAt.get(replyTo) : undefined;
+          if (t !== undefined && replyTo) {
+            replyLatencies.push(performance.now() - t);
+            askedAt.delete(replyTo);
+          }
           ws.send(JSON.stringify({ type: "sent", id: f.id, ok: true }));
         } else if (f.type === "heartbeat_ack") heartbeatAcks++;
         else if (f.type === "error") errors++;
@@ -241,9 +315,7 @@ async function clients() {
     for (const ws of opened) if (ws) sockets.push(ws);
   }
   const rampS = (performance.now() - t0) / 1000;
-  process.stderr.write(
-    `  ${connected} agents connected in ${rampS.toFixed(1)} s; sending for ${cfg.seconds} s\n`,
-  );
+  process.stderr.write(`  ${connected} agents connected in ${rampS.toFixed(1)} s; the server measures\n`);
 
   // heartbeats spread over the interval, like real agents that started at different times
   const hbTimers = sockets.map((ws, i) =>
@@ -258,6 +330,12 @@ async function clients() {
       (i / sockets.length) * cfg.heartbeatSec * 1000,
     ),
   );
+
+  // the server measures its memory with every agent connected, then says go
+  const go = new Promise<void>((resolve) => process.once("message", () => resolve()));
+  process.send!({ phase: "ramped", connected, rampS });
+  await go;
+  process.stderr.write(`  sending for ${cfg.seconds} s\n`);
 
   const senders = sockets.slice(0, cfg.senders);
   let sent = 0;
@@ -277,6 +355,7 @@ async function clients() {
       const id = `${k}-${randomBytes(6).toString("hex")}`;
       const chat = `客户${k % 997}`;
       sentAt.set(id, performance.now());
+      askedAt.set(id, performance.now());
       ws.send(
         JSON.stringify({
           type: "message",
@@ -294,7 +373,8 @@ async function clients() {
   }
   const elapsed = (performance.now() - start) / 1000;
   const drainUntil = performance.now() + 10_000;
-  while (sentAt.size > 0 && performance.now() < drainUntil) await sleep(100);
+  // waits for the acks and the replies still due (a stubbed pipeline never replies: 10 s at most)
+  while ((sentAt.size > 0 || askedAt.size > 0) && performance.now() < drainUntil) await sleep(100);
   measuring = false;
   for (const t of hbTimers) clearTimeout(t);
   process.send!({
@@ -306,6 +386,8 @@ async function clients() {
     p50: pct(latencies, 50),
     p95: pct(latencies, 95),
     p99: pct(latencies, 99),
+    r50: pct(replyLatencies, 50),
+    r95: pct(replyLatencies, 95),
     sends,
     errors,
     heartbeatAcks,

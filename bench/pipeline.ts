@@ -96,11 +96,15 @@ async function main() {
             apiKeyEnc: encryptSecret(vendor.apiKey),
           },
         });
-      const { key } = await createApiKey(tenant.id, null, "bench");
-      const send = (i: number) =>
+      // one API key per concurrent sender: a key is limited to 600 requests a minute (api-key-auth.ts),
+      // which would cap the benchmark at 10 msg/s; a tenant with several channels has several keys
+      const keys: string[] = [];
+      for (let w = 0; w < CONCURRENCY; w++)
+        keys.push((await createApiKey(tenant.id, null, `bench ${w}`)).key);
+      const send = (i: number, worker = 0) =>
         fetch(`http://127.0.0.1:${port}/api/v1/messages`, {
           method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          headers: { authorization: `Bearer ${keys[worker]}`, "content-type": "application/json" },
           body: JSON.stringify({
             messageId: `${label}-${i}`,
             // many customers, as in production: one chat's messages are processed in order
@@ -117,9 +121,9 @@ async function main() {
       let next = 0;
       const t0 = performance.now();
       await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
+        Array.from({ length: CONCURRENCY }, async (_, worker) => {
           while (next < MESSAGES) {
-            const r = await send(next++);
+            const r = await send(next++, worker);
             actions.set(r.action, (actions.get(r.action) ?? 0) + 1);
           }
         }),

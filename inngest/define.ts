@@ -1,5 +1,7 @@
 import { inngest } from "./client";
 import { EVENTS, type TEventData, type TEventName } from "./events";
+import { logger } from "../server/logging";
+import { observeJobRun } from "../server/metrics";
 
 // A Kefu job is defined once and runs two ways: as an Inngest function (served at /api/inngest) and
 // through the in-process runner when no Inngest server is configured. Handlers only use this small
@@ -15,16 +17,23 @@ export type THandler<N extends TEventName> = (ctx: {
   step: TStep;
 }) => Promise<unknown>;
 
+/**
+ * Runs once per burst: each event for the same `key` (a field of the event's data) restarts the quiet
+ * `periodMs`, the run gets the last event, and a steady stream still runs every `timeoutMs`.
+ */
+export type TDebounce = { key: string; periodMs: number; timeoutMs: number };
+
 export type TJobDefinition<N extends TEventName = TEventName> = {
   id: string;
   event: N;
   retries: number;
+  debounce?: TDebounce;
   run: (data: unknown, step: TStep) => Promise<unknown>;
   inngestFunction: ReturnType<typeof inngest.createFunction>;
 };
 
 export function defineJob<N extends TEventName>(
-  opts: { id: string; event: N; retries?: number },
+  opts: { id: string; event: N; retries?: number; debounce?: TDebounce },
   handler: THandler<N>,
 ): TJobDefinition<N> {
   const retries = opts.retries ?? 3;
@@ -32,8 +41,30 @@ export function defineJob<N extends TEventName>(
   const run = (data: unknown, step: TStep) =>
     handler({ event: { name: opts.event, data: EVENTS[opts.event].parse(data) as TEventData<N> }, step });
   const inngestFunction = inngest.createFunction(
-    { id: opts.id, retries: retries as 3, triggers: [{ event: opts.event }] },
-    async ({ event, step }) => run(event.data, step as unknown as TStep),
+    {
+      id: opts.id,
+      retries: retries as 3,
+      triggers: [{ event: opts.event }],
+      ...(opts.debounce && {
+        debounce: {
+          key: `event.data.${opts.debounce.key}`,
+          period: `${Math.ceil(opts.debounce.periodMs / 1000)}s`,
+          timeout: `${Math.ceil(opts.debounce.timeoutMs / 1000)}s`,
+        },
+      }),
+    },
+    // Inngest calls this once per step and keeps the run's timing itself: counted when an invocation
+    // finishes the function or fails (a failed attempt that Inngest retries counts as "failed")
+    async ({ event, step }) => {
+      const out = await run(event.data, step as unknown as TStep).catch((e: unknown) => {
+        observeJobRun(opts.id, "failed");
+        const tenantId = (event.data as { tenantId?: string } | null)?.tenantId ?? null;
+        logger().error({ err: e, job: opts.id, tenantId }, "job attempt failed");
+        throw e;
+      });
+      observeJobRun(opts.id, "succeeded");
+      return out;
+    },
   );
-  return { id: opts.id, event: opts.event, retries, run, inngestFunction };
+  return { id: opts.id, event: opts.event, retries, debounce: opts.debounce, run, inngestFunction };
 }

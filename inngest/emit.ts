@@ -3,7 +3,7 @@ import { logger } from "../server/logging";
 import { inngest } from "./client";
 import { EVENTS, type TEventData, type TEventName } from "./events";
 import { JOBS } from "./functions";
-import { startInBackground } from "./runner";
+import { debounceInBackground } from "./runner";
 
 /**
  * Emits a domain event: to Inngest when it is configured, otherwise to the in-process runner. If the
@@ -22,6 +22,6 @@ export async function emit<N extends TEventName>(
       logger().warn({ err: e, event: name }, "Inngest unreachable; running the event's jobs in-process");
     }
   }
-  for (const job of JOBS) if (job.event === name) startInBackground(job, payload);
+  for (const job of JOBS) if (job.event === name) debounceInBackground(job, payload);
   return "in-process";
 }

@@ -35,6 +35,10 @@ export const EVENTS = {
     conversationId: z.string().uuid(),
     reason: z.enum(["closed", "idle"]),
   }),
+  /** the lifecycle sweep of one tenant's open conversations (every minute, lifecycle-sweep.ts) */
+  "kefu/conversations.sweep-requested": z.object({
+    tenantId: z.string().uuid(),
+  }),
   /** the nightly customer re-scoring of one tenant (also on demand) */
   "kefu/customers.rescore-requested": z.object({
     tenantId: z.string().uuid(),
@@ -50,6 +54,20 @@ export const EVENTS = {
     tenantId: z.string().uuid(),
     connectionId: z.string().uuid(),
     trigger: z.enum(["SCHEDULE", "MANUAL"]),
+  }),
+  /** one check of a tenant's alert rules (the every-minute schedule emits it per tenant) */
+  "kefu/alerts.check-requested": z.object({
+    tenantId: z.string().uuid(),
+  }),
+  /** recompute the tenant's hourly dashboard roll-ups for the last few hours (5-minute schedule) */
+  "kefu/dashboard.rollup-requested": z.object({
+    tenantId: z.string().uuid(),
+    reason: z.enum(["schedule", "manual"]),
+  }),
+  /** recompute the tenant's UsageDaily rows of yesterday and today (hourly schedule) */
+  "kefu/dashboard.usage-rollup-requested": z.object({
+    tenantId: z.string().uuid(),
+    reason: z.enum(["schedule", "manual"]),
   }),
 } as const;
 

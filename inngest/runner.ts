@@ -1,5 +1,6 @@
 import { db } from "../server/db/client";
 import { logger } from "../server/logging";
+import { observeJobRun } from "../server/metrics";
 import type { TJobDefinition, TStep } from "./define";
 
 // The in-process runner for the embedded default: the same job definitions, run in this process with
@@ -32,6 +33,7 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
     },
   };
   const tenantId = (data as { tenantId?: string } | null)?.tenantId ?? null;
+  const started = performance.now();
   const client = await db();
   const run = await client.jobRun.create({
     data: { tenantId, functionId: job.id, eventName: job.event, status: "RUNNING" },
@@ -43,6 +45,7 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
         where: { id: run.id },
         data: { status: "SUCCEEDED", finishedAt: new Date() },
       });
+      observeJobRun(job.id, "succeeded", (performance.now() - started) / 1000);
       return result;
     } catch (e) {
       if (attempt >= job.retries) {
@@ -52,6 +55,7 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
           data: { status: "FAILED", error: error.slice(0, 2000), finishedAt: new Date() },
         });
         logger().error({ err: e, job: job.id, tenantId }, "job failed");
+        observeJobRun(job.id, "failed", (performance.now() - started) / 1000);
         throw e;
       }
       await sleepMs((opts.backoffMs ?? 500) * 2 ** attempt);
@@ -66,7 +70,42 @@ export function startInBackground(job: TJobDefinition, data: unknown): void {
   void p.finally(() => pending.delete(p));
 }
 
-/** Waits for every background run (graceful shutdown, tests). */
+type TDebounced = {
+  job: TJobDefinition;
+  data: unknown;
+  firstAt: number;
+  timer: ReturnType<typeof setTimeout>;
+};
+const debounced = new Map<string, TDebounced>();
+
+function fire(key: string): void {
+  const entry = debounced.get(key);
+  if (!entry) return;
+  clearTimeout(entry.timer);
+  debounced.delete(key);
+  startInBackground(entry.job, entry.data);
+}
+
+/**
+ * A debounced job (TJobDefinition.debounce) in-process, as Inngest runs it: the run starts once its
+ * key has been quiet for the period (or the timeout since the burst's first event passed), with the
+ * burst's last event. Not durable: a restart loses a waiting run, and drain starts the waiting ones.
+ */
+export function debounceInBackground(job: TJobDefinition, data: unknown): void {
+  if (!job.debounce) return startInBackground(job, data);
+  const { key, periodMs, timeoutMs } = job.debounce;
+  const id = `${job.id}:${String((data as Record<string, unknown> | null)?.[key] ?? "")}`;
+  const previous = debounced.get(id);
+  if (previous) clearTimeout(previous.timer);
+  const firstAt = previous?.firstAt ?? Date.now();
+  const wait = Math.max(0, Math.min(periodMs, firstAt + timeoutMs - Date.now()));
+  const timer = setTimeout(() => fire(id), wait);
+  timer.unref();
+  debounced.set(id, { job, data, firstAt, timer });
+}
+
+/** Starts the debounced runs that are still waiting, then waits for every background run (graceful shutdown, tests). */
 export async function drainInProcessJobs(): Promise<void> {
+  for (const key of [...debounced.keys()]) fire(key);
   while (pending.size) await Promise.all([...pending]);
 }

@@ -61,6 +61,8 @@ async function main() {
       NODE_ENV: "production",
       // every browser of the e2e suite signs in from 127.0.0.1: one "office" of dozens of agents
       KEFU_IP_LIMIT_SCALE: "50",
+      // the ERP spec's fake ERP listens on 127.0.0.1, which the SSRF guard refuses by default
+      KEFU_ERP_ALLOW_PRIVATE: "1",
     };
     delete env.DATABASE_URL;
     delete env.PUBLIC_URL; // invitation links must point at this server

@@ -42,6 +42,17 @@ const ZEnv = z.object({
   KEFU_CLI_CWD: z.string().optional(),
   /** print the schema engine's log while migrating */
   KEFU_MIGRATE_DEBUG: z.string().optional(),
+  /** let ERP connections point at loopback/private addresses (on-premise ERPs, tests); off = SSRF guard */
+  KEFU_ERP_ALLOW_PRIVATE: ZBoolish,
+  /**
+   * AI provider URLs may point at loopback/private networks (a self-hosted LLM on the LAN). On by
+   * default for the single-company embedded setup; set 0 in a multi-tenant deployment (SSRF guard,
+   * server/http/url-guard.ts). Link-local and cloud metadata addresses are refused either way.
+   */
+  KEFU_ALLOW_PRIVATE_URLS: z
+    .enum(["1", "0", "true", "false", "yes", "no", ""])
+    .optional()
+    .transform((v) => v === undefined || v === "" || v === "1" || v === "true" || v === "yes"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -6,6 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useHydrated } from "@/components/common/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -17,6 +18,7 @@ import { LiveRegion } from "@/components/ui/live-region";
 
 export function LoginForm() {
   const t = useTranslations("auth");
+  const hydrated = useHydrated();
   const router = useRouter();
   const params = useSearchParams();
   const callbackUrl = safeCallbackUrl(params.get("callbackUrl"));
@@ -54,7 +56,7 @@ export function LoginForm() {
   return (
     <>
       <AuthHeading title={t("login.title")} description={t("login.description")} />
-      <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <form onSubmit={onSubmit} method="post" className="grid gap-4" noValidate>
         <LiveRegion>
           {error && (
             <Alert
@@ -86,7 +88,7 @@ export function LoginForm() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </Field>
-        <Button type="submit" size="lg" className="mt-1 w-full" loading={pending}>
+        <Button type="submit" size="lg" className="mt-1 w-full" loading={pending} disabled={!hydrated}>
           {t("login.submit")}
         </Button>
       </form>

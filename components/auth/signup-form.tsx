@@ -10,6 +10,7 @@ import { fieldError, parseError } from "@/components/common/trpc-error";
 import { useErrorText } from "@/components/common/use-error-text";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
+import { useHydrated } from "@/components/common/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Field, fieldProps } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -23,6 +24,7 @@ type TField = "name" | "email" | "password" | "company";
 
 export function SignupForm() {
   const t = useTranslations("auth");
+  const hydrated = useHydrated();
   const v = useTranslations("validation");
   const locale = useLocale();
   const router = useRouter();
@@ -79,7 +81,7 @@ export function SignupForm() {
   return (
     <>
       <AuthHeading title={t("signup.title")} description={t("signup.description")} />
-      <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <form onSubmit={onSubmit} method="post" className="grid gap-4" noValidate>
         <LiveRegion>{formError && <Alert variant="destructive">{formError}</Alert>}</LiveRegion>
         <Field id="name" label={t("name")} error={errors.name}>
           <Input
@@ -121,7 +123,13 @@ export function SignupForm() {
             onChange={set("company")}
           />
         </Field>
-        <Button type="submit" size="lg" className="mt-1 w-full" loading={signUp.isPending || signingIn}>
+        <Button
+          type="submit"
+          size="lg"
+          className="mt-1 w-full"
+          loading={signUp.isPending || signingIn}
+          disabled={!hydrated}
+        >
           {t("signup.submit")}
         </Button>
       </form>

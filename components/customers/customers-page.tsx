@@ -82,14 +82,13 @@ function Customers() {
     tenantId: tenant.tenantId,
     limit: PAGE_SIZE,
     sort,
-    direction: "desc" as const,
+    order: "desc" as const,
     ...(query ? { search: query } : {}),
     ...(level !== ALL ? { level: level as (typeof LEVELS)[number] } : {}),
     ...(state !== ALL ? { state: state as (typeof STATES)[number] } : {}),
     ...(vip !== ALL ? { vip: vip === "yes" } : {}),
   };
-  // Not infiniteQueryOptions: tRPC adds its own `direction` (forward/backward) to an infinite query's
-  // input, which collides with this procedure's sort direction. Each page is a plain query instead.
+  // Each page is a plain query (cursor in the input), cached under the list's key plus "pages".
   const list = useInfiniteQuery({
     queryKey: [...trpc.customers.list.queryKey(input), "pages"],
     queryFn: ({ pageParam }) =>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ErpSettingsCard } from "@/components/erp/erp-settings-card";
 import { NoPermission } from "@/components/shell/no-permission";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { ApiKeysSettings } from "./api-keys-settings";
@@ -16,6 +17,7 @@ export function SettingsPage() {
     <div className="grid gap-6">
       {canUpdate && <GeneralSettings />}
       {canKeys && <ApiKeysSettings />}
+      <ErpSettingsCard />
       <DangerZone />
     </div>
   );

@@ -14,6 +14,8 @@ const TABS = [
   { key: "bot", href: "/bot", anyOf: ["rules.manage"] },
   { key: "support", href: "/support", anyOf: ["tenant.update", "rules.manage"] },
   { key: "widget", href: "/widget", anyOf: ["tenant.update"] },
+  { key: "erp", href: "/erp", anyOf: ["integrations.manage"] },
+  { key: "alerts", href: "/alerts", anyOf: ["tenant.update"] },
 ] as const;
 
 export function SettingsShell({ children }: { children: React.ReactNode }) {

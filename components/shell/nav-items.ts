@@ -1,4 +1,5 @@
 import {
+  Activity,
   BookOpen,
   ClipboardCheck,
   Inbox,
@@ -23,6 +24,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { key: "review", href: "/review", icon: ClipboardCheck, anyOf: ["review.use"] },
   { key: "members", href: "/members", icon: Users, anyOf: ["members.read"] },
   { key: "devices", href: "/devices", icon: MonitorSmartphone, anyOf: ["devices.manage"] },
+  { key: "system", href: "/system", icon: Activity, anyOf: ["system.read"] },
   {
     key: "settings",
     href: "/settings",

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { AlertsNavCount } from "@/components/alerts/alerts-nav-count";
 import { ReviewNavCount } from "@/components/review/review-nav-count";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { cn } from "@/components/ui/cn";
+import { InboxNavCount } from "@/components/workbench/inbox-nav-count";
 import { visibleNavItems } from "./nav-items";
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -31,7 +33,9 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           >
             <Icon className={cn("size-4 shrink-0", active && "text-primary")} aria-hidden />
             {t(key)}
+            {key === "inbox" && <InboxNavCount />}
             {key === "review" && <ReviewNavCount />}
+            {key === "system" && <AlertsNavCount />}
           </Link>
         );
       })}

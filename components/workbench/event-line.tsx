@@ -27,13 +27,15 @@ export function EventLine({ event: e }: { event: TConversationEventItem }) {
   const data = e.data as Record<string, unknown>;
   const text = !KNOWN.has(e.type)
     ? e.type
-    : t(e.type, {
-        actor,
-        reason: typeof data.reason === "string" ? reasonText(data.reason) : "—",
-        outcome: typeof data.outcome === "string" ? w(`outcome.${data.outcome}`) : "—",
-        score: typeof data.score === "number" ? data.score : "—",
-        agent: typeof data.agentName === "string" ? data.agentName : actor,
-      });
+    : e.type === "closed" && data.reason === "idle" && !data.outcome
+      ? t("closedIdle") // the lifecycle sweep closed it, not a person
+      : t(e.type, {
+          actor,
+          reason: typeof data.reason === "string" ? reasonText(data.reason) : "—",
+          outcome: typeof data.outcome === "string" ? w(`outcome.${data.outcome}`) : "—",
+          score: typeof data.score === "number" ? data.score : "—",
+          agent: typeof data.agentName === "string" ? data.agentName : actor,
+        });
   return (
     <div className="flex items-center gap-3 text-xs text-muted-foreground" data-event={e.type}>
       <span aria-hidden className="h-px flex-1 bg-border" />

@@ -77,11 +77,19 @@ export function useLiveCache(tenantId: string) {
             trpc.workbench.conversation.queryKey({ tenantId, conversationId: event.conversationId }),
             (old) => withMessage(old, message),
           );
+          const listed = qc
+            .getQueriesData<InfiniteData<TInboxPage>>({ queryKey: trpc.workbench.inbox.pathKey() })
+            .some(([, data]) => hasRow(data, event.conversationId));
           qc.setQueriesData<InfiniteData<TInboxPage>>({ queryKey: trpc.workbench.inbox.pathKey() }, (old) =>
             patchInboxRow(old, event.conversationId, message),
           );
-          // evidence and delivery state come only from the server
-          invalidate(...lists, conversation(event.conversationId));
+          // Refetch only what the event cannot carry, so a busy conversation does not make every
+          // agent's screen reload three queries per message: the list order always (recency, SLA),
+          // the counts only for a conversation not listed yet (a new one), the conversation only for
+          // bot and agent lines (evidence and delivery state come from the server).
+          invalidate(trpc.workbench.inbox.pathFilter());
+          if (!listed) invalidate(trpc.workbench.counts.pathFilter());
+          if (message.role !== "CUSTOMER") invalidate(conversation(event.conversationId));
           return;
         }
         case "conversation":
@@ -108,6 +116,10 @@ export function useLiveCache(tenantId: string) {
 
   const resync = useCallback(() => void qc.invalidateQueries(trpc.workbench.pathFilter()), [qc, trpc]);
   return { applyEvent, resync };
+}
+
+function hasRow(data: InfiniteData<TInboxPage> | undefined, conversationId: string): boolean {
+  return Boolean(data?.pages?.some((page) => page.items.some((item) => item.id === conversationId)));
 }
 
 function patchInboxRow(

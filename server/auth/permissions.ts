@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "kb.write",
   "review.use",
   "dashboard.read",
+  "system.read",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -40,6 +41,7 @@ const ADMIN: TPermission[] = [
   "rules.manage",
   "integrations.manage",
   "devices.manage",
+  "system.read",
 ];
 const OWNER: TPermission[] = [...ADMIN, "tenant.delete", "tenant.transfer"];
 

@@ -2,6 +2,7 @@ import { closeDb } from "../db/client";
 import { DataDirLockedError } from "../db/lock";
 import { installMigrator } from "../db/migrator/install";
 import { apikeyCommand } from "./apikey-command";
+import { demoCommand } from "./demo-command";
 import { deviceCommand } from "./device-command";
 import { kbCommand } from "./kb-command";
 import { migrateCommand } from "./migrate-command";
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   kb: kbCommand,
   provider: providerCommand,
   device: deviceCommand,
+  demo: demoCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import WebSocket from "ws";
 import { logger } from "../logging";
+import { trackGatewayConnection } from "../metrics";
 import { markDelivery, pendingSends, wechatExternalId } from "../services/devices/outbound";
 import type { THeartbeat } from "../services/devices/manage-devices";
 import { findInbound } from "../services/pipeline/inbound-message";
@@ -13,6 +14,9 @@ import { Semaphore, type TokenBucket } from "./token-bucket";
 
 // One agent's socket (docs/agent-protocol.md §2–7). Nothing here may throw out of an event handler:
 // every inbound frame is handled inside a catch that logs with the tenant and device.
+// An instance holds thousands of these, mostly idle: per-message state (the chat queues, the pipeline
+// semaphore, events buffered during start) is created on first use, and the logger with the
+// session's ids is made only when something is logged.
 
 export const CLOSE_UNAUTHORIZED = 4401;
 
@@ -34,25 +38,31 @@ export class AgentSession {
   lastSeen = Date.now();
   private ready = false;
   private closed = false;
-  private readonly buffered: TDeviceEvent[] = [];
+  private buffered: TDeviceEvent[] | null = null;
   /** send ids written to this socket and not yet answered with "sent" */
-  private readonly inFlight = new Set<string>();
-  private readonly chats = new Map<string, Promise<void>>();
-  private readonly pipelines: Semaphore;
+  private inFlight: Set<string> | null = null;
+  private chats: Map<string, Promise<void>> | null = null;
+  private pipelines: Semaphore | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
   private presenceRefreshedAt = 0;
-  private readonly log: Logger;
+  private untrack: () => void = () => {};
 
   constructor(
     private readonly ws: WebSocket,
     readonly device: TSessionDevice,
     private readonly o: TSessionOptions,
-  ) {
-    this.log = logger().child({ tenantId: device.tenantId, deviceId: device.id, connectionId: this.id });
-    this.pipelines = new Semaphore(o.concurrency);
+  ) {}
+
+  private get log(): Logger {
+    return logger().child({
+      tenantId: this.device.tenantId,
+      deviceId: this.device.id,
+      connectionId: this.id,
+    });
   }
 
   async start(): Promise<void> {
+    this.untrack = trackGatewayConnection("device"); // released once in onClosed
     this.ws.on("message", (data: WebSocket.RawData) =>
       this.guard("frame", () => this.receive(toBuffer(data))),
     );
@@ -72,7 +82,9 @@ export class AgentSession {
     if (this.device.paused) this.send({ type: "command", name: "pause" });
     this.sendFrames(await pendingSends(this.device.tenantId, this.device.id));
     this.ready = true;
-    for (const event of this.buffered.splice(0)) this.onEvent(event);
+    const buffered = this.buffered ?? [];
+    this.buffered = null;
+    for (const event of buffered) this.onEvent(event);
     this.log.info("agent connected");
   }
 
@@ -105,7 +117,7 @@ export class AgentSession {
         return this.refuse({ code: "RATE_LIMITED", message: "too many messages", ref: frame.id });
       this.enqueueMessage(frame);
     } else if (frame.type === "sent") {
-      this.inFlight.delete(frame.id);
+      this.inFlight?.delete(frame.id);
       void markDelivery(this.device.tenantId, this.device.id, frame.id, frame.ok)
         .then((changed) => {
           if (!frame.ok) this.log.warn({ messageId: frame.id, error: frame.error }, "agent could not send");
@@ -127,13 +139,15 @@ export class AgentSession {
   /** Messages of one chat run in arrival order; different chats run side by side. */
   private enqueueMessage(frame: TMessageFrame): void {
     const key = `${frame.chat.type}:${frame.chat.id}`;
-    const previous = this.chats.get(key) ?? Promise.resolve();
+    const chats = (this.chats ??= new Map());
+    const pipelines = (this.pipelines ??= new Semaphore(this.o.concurrency));
+    const previous = chats.get(key) ?? Promise.resolve();
     const next = previous
-      .then(() => this.pipelines.run(() => this.handleMessage(frame)))
+      .then(() => pipelines.run(() => this.handleMessage(frame)))
       .catch((err: unknown) => this.log.error({ err, ref: frame.id }, "agent message failed"));
-    this.chats.set(key, next);
+    chats.set(key, next);
     void next.finally(() => {
-      if (this.chats.get(key) === next) this.chats.delete(key);
+      if (chats.get(key) === next) chats.delete(key);
     });
   }
 
@@ -142,30 +156,49 @@ export class AgentSession {
     const externalId = wechatExternalId(deviceId, frame.id);
     // A replay of a stored message is acknowledged at once, without waiting for its answer.
     if (await findInbound(tenantId, externalId)) return this.ack(frame.id, "duplicate");
+    // The ack goes out as soon as the message row is committed (the pipeline's onStored hook), not
+    // when the answer is ready: the agent may forget the message then, and the answer follows as a
+    // `send`. Only when the hook never ran (a failure after storing, a concurrent repeat) is the ack
+    // decided below.
+    let acked = false;
+    const onStored = () => {
+      if (acked) return;
+      acked = true;
+      this.ack(frame.id, "stored");
+    };
     let result;
     try {
-      result = await (this.o.processMessage ?? processIncomingMessage)({
-        tenantId,
-        channel: "WECHAT",
-        externalId,
-        deviceId,
-        contact: { externalId: clip(frame.sender.id, 200), name: clip(frame.sender.name, 100) || undefined },
-        chat: {
-          id: clip(frame.chat.id, 200),
-          name: clip(frame.chat.name, 100) || undefined,
-          type: frame.chat.type,
+      result = await (this.o.processMessage ?? processIncomingMessage)(
+        {
+          tenantId,
+          channel: "WECHAT",
+          externalId,
+          deviceId,
+          contact: {
+            externalId: clip(frame.sender.id, 200),
+            name: clip(frame.sender.name, 100) || undefined,
+          },
+          chat: {
+            id: clip(frame.chat.id, 200),
+            name: clip(frame.chat.name, 100) || undefined,
+            type: frame.chat.type,
+          },
+          text: clip(frame.text.trim(), 4000),
+          atMe: frame.atMe,
         },
-        text: clip(frame.text.trim(), 4000),
-        atMe: frame.atMe,
-      });
+        { onStored },
+      );
     } catch (err) {
       // the customer's message is stored first; if it is, the agent may forget it (the answer failed)
-      const stored = await findInbound(tenantId, externalId).catch(() => null);
-      this.log.error({ err, ref: frame.id, stored: Boolean(stored) }, "pipeline failed for an agent message");
-      if (stored) this.ack(frame.id, "stored");
+      const stored = acked || Boolean(await findInbound(tenantId, externalId).catch(() => null));
+      this.log.error({ err, ref: frame.id, stored }, "pipeline failed for an agent message");
+      if (stored) onStored();
       return;
     }
-    this.ack(frame.id, result.duplicate ? "duplicate" : "stored");
+    if (!acked) {
+      acked = true;
+      this.ack(frame.id, result.duplicate ? "duplicate" : "stored");
+    }
     if (result.duplicate || !result.replyMessageId || !result.content) return;
     const send: TOutgoingSend = {
       type: "send",
@@ -195,7 +228,7 @@ export class AgentSession {
 
   private onEvent(event: TDeviceEvent): void {
     if (this.closed) return;
-    if (!this.ready) return void this.buffered.push(event);
+    if (!this.ready) return void (this.buffered ??= []).push(event);
     if (event.kind === "send") this.sendFrames(event.frames);
     else if (event.kind === "command") this.send({ type: "command", name: event.name });
     else if (event.kind === "revoke") {
@@ -205,9 +238,11 @@ export class AgentSession {
   }
 
   private sendFrames(frames: TOutgoingSend[]): void {
+    if (frames.length === 0) return;
+    const inFlight = (this.inFlight ??= new Set());
     for (const frame of frames) {
-      if (this.inFlight.has(frame.id)) continue;
-      this.inFlight.add(frame.id);
+      if (inFlight.has(frame.id)) continue;
+      inFlight.add(frame.id);
       this.send(frame);
     }
   }
@@ -223,6 +258,7 @@ export class AgentSession {
     if (this.closed) return;
     this.closed = true;
     this.ready = false;
+    this.untrack();
     this.o.onClose(this);
     this.log.info({ code }, "agent disconnected");
     if (this.unsubscribe) await this.release();

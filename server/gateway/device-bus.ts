@@ -1,4 +1,6 @@
+import Redis from "ioredis";
 import { env } from "../env";
+import { logger } from "../logging";
 import { LocalTopicBus, RedisTopicBus, type TopicBus } from "../realtime/topic-bus";
 
 // Fan-out to the gateway instance that holds a device's socket, wherever the event is produced (a reply
@@ -85,13 +87,79 @@ export class LocalDeviceBus extends TopicDeviceBus {
   }
 }
 
+/**
+ * Events are received through ONE pattern subscription per process (kefu:agent:device:*) and routed
+ * to the local sockets by an in-memory map, instead of one Redis channel per connected device: 5 000
+ * devices would otherwise mean 5 000 SUBSCRIBE round trips while they connect and as many entries in
+ * the client's resubscribe list. The price: every instance sees every device event (small: replies and
+ * commands) and drops those for devices it does not hold.
+ */
 export class RedisDeviceBus extends TopicDeviceBus {
   private readonly redisTopics: RedisTopicBus;
+  private readonly listeners = new Map<string, Set<TDeviceListener>>();
+  private sub: Redis | null = null;
+  private subscribed: Promise<unknown> | null = null;
 
-  constructor(url: string) {
+  constructor(private readonly url: string) {
     const topics = new RedisTopicBus(url);
     super(topics);
     this.redisTopics = topics;
+  }
+
+  override async subscribe(deviceId: string, listener: TDeviceListener) {
+    let set = this.listeners.get(deviceId);
+    if (!set) this.listeners.set(deviceId, (set = new Set()));
+    set.add(listener);
+    const own = set;
+    const stop = async () => {
+      own.delete(listener);
+      if (own.size === 0 && this.listeners.get(deviceId) === own) this.listeners.delete(deviceId);
+    };
+    try {
+      await this.patternSubscription();
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+    return stop;
+  }
+
+  /** The process's one subscriber connection, subscribed once (ioredis re-subscribes after a reconnect). */
+  private patternSubscription(): Promise<unknown> {
+    if (this.subscribed) return this.subscribed;
+    const sub = (this.sub ??= new Redis(this.url, { maxRetriesPerRequest: null }));
+    if (sub.listenerCount("pmessage") === 0) {
+      sub.on("error", (err) => logger().warn({ err: err.message }, "redis (device bus subscriber) error"));
+      sub.on("pmessage", (_pattern: string, channel: string, raw: string) => this.dispatch(channel, raw));
+    }
+    this.subscribed = sub.psubscribe(deviceChannel("*")).catch((err: unknown) => {
+      this.subscribed = null; // the next connecting device tries again
+      throw err;
+    });
+    return this.subscribed;
+  }
+
+  private dispatch(channel: string, raw: string): void {
+    const set = this.listeners.get(channel.slice(deviceChannel("").length));
+    if (!set?.size) return;
+    let event: TDeviceEvent;
+    try {
+      event = JSON.parse(raw) as TDeviceEvent;
+    } catch (err) {
+      return logger().error({ err, channel }, "unreadable device event");
+    }
+    for (const listener of [...set]) {
+      try {
+        listener(event);
+      } catch (err) {
+        logger().error({ err, channel }, "device event listener failed");
+      }
+    }
+  }
+
+  override async close(): Promise<void> {
+    this.listeners.clear();
+    await Promise.allSettled([super.close(), this.sub?.quit()]);
   }
 
   private get pub() {

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import WebSocket from "ws";
 import { z } from "zod";
 import { logger } from "../logging";
+import { trackGatewayConnection } from "../metrics";
 import { conversationTopic, isCustomerVisible, publishLive, type TLiveEvent } from "../realtime/live-events";
 import type { TopicBus } from "../realtime/topic-bus";
 import { isVisitorConversation, visitorConversation } from "../services/widget/widget-session";
@@ -34,6 +35,7 @@ export class WidgetSocket {
   private readonly bucket = new TokenBucket(30, 5);
   private typing = { conversationId: "", on: false, at: 0 };
   private readonly log: Logger;
+  private untrack: () => void = () => {};
 
   constructor(
     private readonly ws: WebSocket,
@@ -46,6 +48,7 @@ export class WidgetSocket {
 
   /** Watches the visitor's open conversation, then greets: after "welcome" no event is missed. */
   async start(): Promise<void> {
+    this.untrack = trackGatewayConnection("widget"); // released once in release()
     this.ws.on("message", (data, isBinary) => this.guard(() => this.receive(data, isBinary)));
     this.ws.on("close", () => this.guard(() => this.release()));
     this.ws.on("error", (err) => this.log.debug({ err: err.message }, "widget socket error"));
@@ -155,6 +158,7 @@ export class WidgetSocket {
   private async release(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.untrack();
     this.onClose(this);
     const subscriptions = [...this.watched.values()];
     this.watched.clear();

@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { logger } from "../logging";
+import { trackGatewayConnection } from "../metrics";
 import { inboxTopic } from "../realtime/live-events";
 import type { TopicBus } from "../realtime/topic-bus";
 import { touchPresence } from "../services/workbench/presence";
@@ -35,6 +36,7 @@ export class WorkbenchSocket {
   private unsubscribe: (() => Promise<void>) | null = null;
   private readonly bucket = new TokenBucket(40, 4);
   private readonly log: Logger;
+  private untrack: () => void = () => {};
 
   constructor(
     private readonly ws: WebSocket,
@@ -47,6 +49,7 @@ export class WorkbenchSocket {
 
   /** Subscribes first, then greets: after "welcome" no event is missed. */
   async start(): Promise<void> {
+    this.untrack = trackGatewayConnection("workbench"); // released once in release()
     this.ws.on("message", (data, isBinary) => this.guard(() => this.receive(data, isBinary)));
     this.ws.on("close", () => this.guard(() => this.release()));
     this.ws.on("error", (err) => this.log.debug({ err: err.message }, "workbench socket error"));
@@ -126,6 +129,7 @@ export class WorkbenchSocket {
   private async release(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.untrack();
     const unsubscribe = this.unsubscribe;
     this.unsubscribe = null;
     this.onClose(this);

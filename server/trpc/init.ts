@@ -61,15 +61,18 @@ const t = initTRPC
   });
 
 /** Turns AppErrors thrown by services into TRPCErrors (keeping the AppError as cause). */
-const mapErrors = t.middleware(async ({ next, path, ctx }) => {
+const mapErrors = t.middleware(async ({ next, path, ctx, getRawInput }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       result.error = new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     } else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      // the tenant the caller asked for (unvalidated input, so only a short string is logged)
+      const raw = ((await getRawInput().catch(() => null)) as { tenantId?: unknown } | null)?.tenantId;
+      const tenantId = typeof raw === "string" && raw.length <= 64 ? raw : undefined;
       logger().error(
-        { err: result.error.cause ?? result.error, path, requestId: ctx.requestId },
+        { err: result.error.cause ?? result.error, path, requestId: ctx.requestId, tenantId },
         "procedure failed",
       );
     }

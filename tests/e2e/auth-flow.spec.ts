@@ -110,9 +110,10 @@ test("owner invites an agent; roles are enforced; audit and lockout work", async
   await setLocale(thirdCtx, baseURL!, L);
   const tp = await thirdCtx.newPage();
   await tp.goto("/login");
+  const submit = tp.getByRole("button", { name: msg(L, "auth.login.submit") });
+  await expect(submit).toBeEnabled(); // hydrated
   await tp.getByLabel(msg(L, "auth.email")).fill(agent.email);
   const password = tp.getByLabel(msg(L, "auth.password"), { exact: true });
-  const submit = tp.getByRole("button", { name: msg(L, "auth.login.submit") });
   for (let i = 1; i <= 5; i++) {
     await password.fill(`wrong-password-${i}`);
     const answered = tp.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));

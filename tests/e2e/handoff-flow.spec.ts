@@ -87,7 +87,7 @@ test("widget customer → live queue → race → reply → transfer → release
 
   // customer → agent's screen, timed in the pages on the same clock (widget channel end to end)
   const samples: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 20; i++) {
     const text = `延迟测试 ${i + 1} ${uniqueSuffix()}`;
     const shown = winner.page.waitForFunction(
       ([t, label]) =>

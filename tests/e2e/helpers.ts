@@ -57,6 +57,8 @@ export function newAccount(label: string): TAccount {
 }
 
 export async function fillSignup(page: Page, locale: TLocale, a: TAccount) {
+  // the submit button is enabled once the form has hydrated; typing before that would be lost
+  await expect(page.getByRole("button", { name: msg(locale, "auth.signup.submit") })).toBeEnabled();
   await page.getByLabel(msg(locale, "auth.name")).fill(a.name);
   await page.getByLabel(msg(locale, "auth.workEmail")).fill(a.email);
   await page.getByLabel(msg(locale, "auth.password"), { exact: true }).fill(a.password);

@@ -48,8 +48,10 @@ for (const v of VARIANTS) {
     const L = v.locale;
 
     await page.goto("/login");
+    await expect(page.getByRole("button", { name: msg(L, "auth.login.submit") })).toBeEnabled();
     await shot(page, v.name, "login");
     await page.goto("/signup");
+    await expect(page.getByRole("button", { name: msg(L, "auth.signup.submit") })).toBeEnabled();
     await shot(page, v.name, "signup");
 
     const path = await signUp(page, L, newAccount("Shot"));

@@ -45,6 +45,8 @@ async function newContext(browser: Browser, baseURL: string, locale: TLocale, ph
 
 export async function signIn(page: Page, locale: TLocale, a: TAccount) {
   await page.goto("/login");
+  // enabled once hydrated: typing before that would be lost
+  await expect(page.getByRole("button", { name: msg(locale, "auth.login.submit") })).toBeEnabled();
   await page.getByLabel(msg(locale, "auth.email")).fill(a.email);
   await page.getByLabel(msg(locale, "auth.password"), { exact: true }).fill(a.password);
   await page.getByRole("button", { name: msg(locale, "auth.login.submit") }).click();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../server/services/knowledge/documents/ingest-document";
 import { createDocument } from "../../server/services/knowledge/documents/manage-documents";
 import { createPairingCode, pairDevice } from "../../server/services/devices/pairing";
+import { db } from "../../server/db/client";
 import { appRouter } from "../../server/trpc/root";
 import { caught, memberOf, ownerWithTenant, uniq } from "./helpers";
 import { seedLearned } from "./learning-helpers";
@@ -32,6 +33,8 @@ type TIds = {
   transferId: string;
   learnedId: string;
   autoLearnedId: string;
+  erpConnectionId: string;
+  syncRunId: string;
 };
 
 const CSV = Buffer.from("问题,答案\n偷来的问题,偷来的答案\n").toString("base64");
@@ -42,6 +45,16 @@ const refusedUnlessOk = async (p: Promise<{ ok: boolean; reason?: string }>) => 
   const r = await p;
   if (!r.ok && r.reason === "not_found") throw Object.assign(new Error("not found"), { code: "NOT_FOUND" });
   return r;
+};
+
+const ERP_FORM = {
+  kind: "ZHIBANG" as const,
+  name: "stolen",
+  baseUrl: "http://erp.example.com",
+  credentials: { username: "x", password: "y" },
+  config: {},
+  schedule: "off" as const,
+  enabled: true,
 };
 
 const CALLS: Record<string, TCall> = {
@@ -149,6 +162,9 @@ const CALLS: Record<string, TCall> = {
   "customers.setVip": (c, i) =>
     c.customers.setVip({ tenantId: i.tenantId, contactId: i.contactId, vip: true }),
   "supportSettings.get": (c, i) => c.supportSettings.get({ tenantId: i.tenantId }),
+  "lifecycle.settings": (c, i) => c.lifecycle.settings({ tenantId: i.tenantId }),
+  "lifecycle.updateSettings": (c, i) =>
+    c.lifecycle.updateSettings({ tenantId: i.tenantId, CHAT: { idle: 1, dormant: 2, expired: 3 } }),
   "supportSettings.update": (c, i) =>
     c.supportSettings.update({
       tenantId: i.tenantId,
@@ -195,6 +211,23 @@ const CALLS: Record<string, TCall> = {
   "review.bulk": (c, i) => c.review.bulk({ tenantId: i.tenantId, ids: [i.learnedId], action: "reject" }),
   "review.revertAutoApproval": (c, i) =>
     c.review.revertAutoApproval({ tenantId: i.tenantId, id: i.autoLearnedId }),
+  "dashboard.overview": (c, i) =>
+    c.dashboard.overview({ tenantId: i.tenantId, from: "2026-11-01", to: "2026-11-30" }),
+  "system.overview": (c, i) => c.system.overview({ tenantId: i.tenantId }),
+  "alerts.rules": (c, i) => c.alerts.rules({ tenantId: i.tenantId }),
+  "alerts.updateRule": (c, i) =>
+    c.alerts.updateRule({ tenantId: i.tenantId, kind: "ERROR_RATE", enabled: false, threshold: 50 }),
+  "alerts.list": (c, i) => c.alerts.list({ tenantId: i.tenantId }),
+  "alerts.openCount": (c, i) => c.alerts.openCount({ tenantId: i.tenantId }),
+  "erp.list": (c, i) => c.erp.list({ tenantId: i.tenantId }),
+  "erp.create": (c, i) => c.erp.create({ tenantId: i.tenantId, connection: ERP_FORM }),
+  "erp.update": (c, i) =>
+    c.erp.update({ tenantId: i.tenantId, connectionId: i.erpConnectionId, connection: ERP_FORM }),
+  "erp.delete": (c, i) => c.erp.delete({ tenantId: i.tenantId, connectionId: i.erpConnectionId }),
+  "erp.test": (c, i) => c.erp.test({ tenantId: i.tenantId, connectionId: i.erpConnectionId }),
+  "erp.syncNow": (c, i) => c.erp.syncNow({ tenantId: i.tenantId, connectionId: i.erpConnectionId }),
+  "erp.runs": (c, i) => c.erp.runs({ tenantId: i.tenantId, connectionId: i.erpConnectionId }),
+  "erp.run": (c, i) => c.erp.run({ tenantId: i.tenantId, runId: i.syncRunId }),
 };
 
 /** Procedures whose inputs name only a tenant (no other resource id): case (2) does not apply. */
@@ -232,6 +265,8 @@ const TENANT_ONLY = new Set([
   "cannedReplies.create",
   "customers.list",
   "supportSettings.get",
+  "lifecycle.settings",
+  "lifecycle.updateSettings",
   "supportSettings.update",
   "workbench.inbox",
   "workbench.counts",
@@ -240,6 +275,14 @@ const TENANT_ONLY = new Set([
   "workbench.setPresence",
   "review.list",
   "review.counts",
+  "dashboard.overview",
+  "system.overview",
+  "alerts.rules",
+  "alerts.updateRule",
+  "alerts.list",
+  "alerts.openCount",
+  "erp.list",
+  "erp.create",
 ]);
 
 let a: Awaited<ReturnType<typeof ownerWithTenant>>;
@@ -300,6 +343,15 @@ beforeAll(async () => {
     toUserId: bAgent.user.id,
   });
   const learned = await seedLearned(b.tenant.id, bConversation.conversationId);
+  const bErp = await b.caller.erp.create({
+    tenantId: b.tenant.id,
+    connection: { ...ERP_FORM, name: "B 的 ERP", credentials: { username: "b", password: "b-secret" } },
+  });
+  const bRun = await (
+    await db()
+  ).syncRun.create({
+    data: { tenantId: b.tenant.id, connectionId: bErp.id, trigger: "MANUAL", entity: "customers" },
+  });
   const { code } = await createPairingCode(b.tenant.id, null);
   const device = await pairDevice({ code, deviceName: "B 的电脑", platform: "win32", agentVersion: "0.1.0" });
   bIds = {
@@ -322,6 +374,8 @@ beforeAll(async () => {
     transferId: bTransfer.transferId,
     learnedId: learned.pendingId,
     autoLearnedId: learned.autoApprovedId,
+    erpConnectionId: bErp.id,
+    syncRunId: bRun.id,
   };
   aIdsWithBResources = { ...bIds, tenantId: a.tenant.id, slug: a.tenant.slug };
   snapshotB = async () => ({
@@ -343,6 +397,7 @@ beforeAll(async () => {
     customers: await b.caller.customers.list({ tenantId: b.tenant.id }),
     customer: await b.caller.customers.get({ tenantId: b.tenant.id, contactId: bIds.contactId }),
     supportSettings: await b.caller.supportSettings.get({ tenantId: b.tenant.id }),
+    lifecycle: await b.caller.lifecycle.settings({ tenantId: b.tenant.id }),
     workbench: await b.caller.workbench.conversation({
       tenantId: b.tenant.id,
       conversationId: bIds.conversationId,
@@ -350,6 +405,9 @@ beforeAll(async () => {
     workbenchInbox: await b.caller.workbench.inbox({ tenantId: b.tenant.id, view: "all" }),
     workbenchAgents: await b.caller.workbench.agents({ tenantId: b.tenant.id }),
     review: await b.caller.review.list({ tenantId: b.tenant.id }),
+    alertRules: await b.caller.alerts.rules({ tenantId: b.tenant.id }),
+    erp: await b.caller.erp.list({ tenantId: b.tenant.id }),
+    erpRuns: await b.caller.erp.runs({ tenantId: b.tenant.id }),
   });
 });
 

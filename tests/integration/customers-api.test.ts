@@ -40,7 +40,7 @@ describe("customers.list", () => {
       ids.vip,
       ids.unseen,
     ]);
-    const byScore = await list({ sort: "score", direction: "asc" });
+    const byScore = await list({ sort: "score", order: "asc" });
     expect(byScore.items.map((c) => c.score)).toEqual([10, 30, 60, 60, 90]);
   });
 

@@ -6,6 +6,7 @@ import { startInProcessSchedules } from "../../inngest/schedule";
 import { db } from "../../server/db/client";
 import { seedCustomer } from "./customers-helpers";
 import { ownerWithTenant } from "./helpers";
+import { pruneJobRuns } from "../../server/services/system/prune-job-runs";
 
 // The nightly tick emits one re-score per tenant; the jobs (in-process here) score every customer.
 describe("schedules", () => {
@@ -33,5 +34,33 @@ describe("schedules", () => {
     }
     const stop = startInProcessSchedules(SCHEDULES);
     stop();
+  });
+});
+
+describe("job-run retention", () => {
+  it("deletes successful runs after a week and failed runs after a month, nothing newer", async () => {
+    const { tenant } = await ownerWithTenant();
+    const client = await db();
+    const now = new Date("2026-06-30T12:00:00Z");
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3600_000);
+    const rows = [
+      { status: "SUCCEEDED", startedAt: daysAgo(8), keep: false },
+      { status: "SUCCEEDED", startedAt: daysAgo(6), keep: true },
+      { status: "FAILED", startedAt: daysAgo(8), keep: true },
+      { status: "FAILED", startedAt: daysAgo(31), keep: false },
+    ];
+    const made = await Promise.all(
+      rows.map((r) =>
+        client.jobRun.create({
+          data: { tenantId: tenant.id, functionId: "prune-test", status: r.status, startedAt: r.startedAt },
+        }),
+      ),
+    );
+    const { deleted } = await pruneJobRuns(now);
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    const left = await client.jobRun.findMany({ where: { tenantId: tenant.id, functionId: "prune-test" } });
+    expect(new Set(left.map((r) => r.id))).toEqual(
+      new Set(made.filter((_, i) => rows[i].keep).map((r) => r.id)),
+    );
   });
 });

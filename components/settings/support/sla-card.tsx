@@ -149,7 +149,7 @@ export function SlaCard({ initial }: { initial: TSla }) {
 }
 
 /** A whole-number input with its unit shown inside the box (the unit is not part of the value). */
-function MinutesInput({ suffix, ...props }: React.ComponentProps<"input"> & { suffix: string }) {
+export function MinutesInput({ suffix, ...props }: React.ComponentProps<"input"> & { suffix: string }) {
   return (
     <div className="relative">
       <Input {...props} type="text" inputMode="numeric" autoComplete="off" className="pr-14 tabular-nums" />

@@ -8,6 +8,7 @@ import { NoPermission } from "@/components/shell/no-permission";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CannedRepliesCard } from "./canned-replies-card";
+import { LifecycleCard } from "./lifecycle-card";
 import { NotificationEmailCard } from "./notification-email-card";
 import { SlaCard } from "./sla-card";
 import { VipCard } from "./vip-card";
@@ -22,6 +23,7 @@ export function SupportSettingsPage() {
   return (
     <div className="grid gap-6">
       {canSettings && <EscalationSettings />}
+      {canSettings && <LifecycleCard />}
       {canCanned && <CannedRepliesCard />}
     </div>
   );

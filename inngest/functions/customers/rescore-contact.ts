@@ -23,8 +23,14 @@ async function refreshFor(tenantId: string, conversationId: string) {
   return { contactId, score: r.score.score, level: r.score.effectiveLevel, state: r.state?.to ?? null };
 }
 
+// Once per burst of messages, not per message (a chatty customer would otherwise cost a dozen
+// statements per line): 10 s after the conversation goes quiet, at least every minute.
 export const rescoreOnMessage = defineJob(
-  { id: "customers-rescore-on-message", event: "kefu/message.processed" },
+  {
+    id: "customers-rescore-on-message",
+    event: "kefu/message.processed",
+    debounce: { key: "conversationId", periodMs: 10_000, timeoutMs: 60_000 },
+  },
   async ({ event, step }) =>
     step.run("rescore-contact", () => refreshFor(event.data.tenantId, event.data.conversationId)),
 );

@@ -64,15 +64,20 @@ export async function revokeApiKey(tenantId: string, actor: TActor, id: string) 
   });
 }
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** Resolves a presented key to its tenant (REST channel); null when unknown or revoked. */
 export async function resolveApiKey(key: string): Promise<{ tenantId: string; apiKeyId: string } | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 100) return null;
   const client = await db();
   const row = await client.apiKey.findUnique({
     where: { keyHash: hashToken(key) },
-    select: { id: true, tenantId: true, revokedAt: true },
+    select: { id: true, tenantId: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt) return null;
-  await client.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "last used" to the minute is all the keys page shows; a write per request would cost every call
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
+    await client.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return { tenantId: row.tenantId, apiKeyId: row.id };
 }

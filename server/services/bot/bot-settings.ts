@@ -3,6 +3,7 @@ import { db } from "../../db/client";
 import { AppError, notFound } from "../../errors";
 import type { TActor } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { invalidateTenantConfig } from "../tenant-config/invalidate";
 
 // How the bot answers, per tenant (Tenant.settings.bot): its name and persona (the system prompt's
 // first part) and the confidence thresholds of the pipeline's routing — reply at ≥ reply, ask a
@@ -65,7 +66,7 @@ export async function saveBotSettings(
   actor?: TActor | null,
 ): Promise<TBotSettings> {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
     if (!tenant) throw notFound("Tenant");
     const merged = ZBotSettings.safeParse({ ...parseBotSettings(tenant.settings), ...patch });
@@ -88,4 +89,6 @@ export async function saveBotSettings(
     });
     return merged.data;
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }

@@ -13,7 +13,8 @@ export const ZListCustomersInput = z.object({
   /** name, phone, company or the channel's id, case-insensitive substring */
   search: z.string().trim().max(100).optional(),
   sort: z.enum(["score", "lastSeenAt"]).default("lastSeenAt"),
-  direction: z.enum(["asc", "desc"]).default("desc"),
+  /** sort order; not "direction", which tRPC's infinite queries add to the input themselves */
+  order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.number().int().min(1).max(100).default(50),
   /** the id of the last row of the previous page */
   cursor: z.string().uuid().optional(),

@@ -49,7 +49,7 @@ export async function listCustomers(
   if (input.level) and.push(levelFilter(input.level));
   if (input.search) and.push(searchFilter(input.search));
   if (input.cursor) {
-    const after = await keysetAfter(tenantId, input.sort, input.direction, input.cursor);
+    const after = await keysetAfter(tenantId, input.sort, input.order, input.cursor);
     if (after) and.push(after);
   }
   const rows = await client.contact.findMany({
@@ -60,10 +60,8 @@ export async function listCustomers(
       AND: and,
     },
     orderBy: [
-      input.sort === "score"
-        ? { score: input.direction }
-        : { lastSeenAt: { sort: input.direction, nulls: "last" } },
-      { id: input.direction },
+      input.sort === "score" ? { score: input.order } : { lastSeenAt: { sort: input.order, nulls: "last" } },
+      { id: input.order },
     ],
     take: input.limit + 1,
     select: SUMMARY_SELECT,

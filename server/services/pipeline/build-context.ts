@@ -1,5 +1,4 @@
 import { db } from "../../db/client";
-import type { Prisma } from "../../db/generated/prisma/client";
 import { classifyType } from "../conversations/context/classify-type";
 import type { TConversationType } from "../conversations/context/context-types";
 import { summariseEntities } from "../conversations/context/entity-memory";
@@ -8,7 +7,8 @@ import type { TConversationRow } from "./resolve-conversation";
 
 // The conversation as the model sees it: its type (chat / consult / business), the window of recent
 // turns cut at a topic switch, the entity memory (orders, amounts, phones, models) carried across
-// turns, and a one-line customer profile. Type and memory are saved on the conversation.
+// turns, and a one-line customer profile. Type and memory are saved on the conversation with the rest
+// of the bookkeeping after the answer (persist-answer.ts), not in a statement of their own.
 
 const HISTORY = 40;
 
@@ -17,6 +17,8 @@ export type TContext = {
   window: TContextWindow;
   entitiesText: string;
   customer: string;
+  /** the entity memory to save on the conversation */
+  entities: unknown;
 };
 
 export async function buildContext(
@@ -43,10 +45,6 @@ export async function buildContext(
     conv.entities,
     language,
   );
-  await client.conversation.updateMany({
-    where: { id: conv.id, tenantId },
-    data: { type, entities: memory as unknown as Prisma.InputJsonValue },
-  });
   const c = conv.contact;
   const level = c.levelOverride ?? c.level;
   const customer = [
@@ -55,5 +53,5 @@ export async function buildContext(
     `state ${c.state}`,
     `${c.conversationCount} conversation(s)`,
   ].join("; ");
-  return { type, window, entitiesText, customer };
+  return { type, window, entitiesText, customer, entities: memory };
 }

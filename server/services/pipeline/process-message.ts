@@ -2,22 +2,22 @@ import { emit } from "../../../inngest/emit";
 import { db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { logger } from "../../logging";
+import { countMessage, observePipeline } from "../../metrics";
 import { publishLive, toLiveMessage } from "../../realtime/live-events";
-import { loadBotSettings, type TBotSettings } from "../bot/bot-settings";
+import type { TBotSettings } from "../bot/bot-settings";
 import { rateLimitsFor } from "../customers/level-policy";
-import { loadProviderChain } from "../providers/load-provider-chain";
-import { loadRuleSet } from "../rules/manage-rules";
 import { checkRateLimits } from "../rules/rate-limits";
 import { evaluateRules } from "../rules/evaluate-rules";
 import type { TRuleSet } from "../rules/rule-schemas";
 import { renderTemplate, resolveLanguage } from "../rules/templates";
 import { formatOpening, nextOpening } from "../rules/working-hours";
-import { parseEscalationSettings } from "../support-settings/escalation-settings";
 import { composeAnswer, type TAnswer } from "./answer";
-import { buildContext } from "./build-context";
+import { buildContext, type TContext } from "./build-context";
+import { pipelineConfig, type TPipelineConfig } from "./config-cache";
+import { orderEvidence, withOrderEvidence } from "./order-context";
 import { escalateConversation, queuePriority, type TEscalationReason } from "./escalate";
-import { awaitStoredResult, findInbound, storeResult } from "./inbound-message";
-import { recordUsage, storeBotMessage } from "./persist-answer";
+import { awaitStoredResult, findInbound } from "./inbound-message";
+import { persistOutcome } from "./persist-answer";
 import {
   ZIncomingMessage,
   type TIncoming,
@@ -36,34 +36,37 @@ import { serializeByKey } from "./serialize";
 
 const FAILURE_STREAK_LIMIT = 3;
 
-export async function processIncomingMessage(raw: TIncomingMessage): Promise<TPipelineResult> {
+// `onStored` runs once the customer's message is committed (at once for a repeat): the channel may
+// acknowledge it there, before the answer is ready.
+export async function processIncomingMessage(
+  raw: TIncomingMessage,
+  hooks: { onStored?: (messageId: string) => void } = {},
+): Promise<TPipelineResult> {
   const input = ZIncomingMessage.parse(raw);
-  if (input.externalId && (await findInbound(input.tenantId, input.externalId)))
+  const stored = input.externalId ? await findInbound(input.tenantId, input.externalId) : null;
+  if (stored && input.externalId) {
+    hooks.onStored?.(stored.id);
     return awaitStoredResult(input.tenantId, input.externalId);
+  }
   const chatKey = `${input.tenantId}:${input.channel}:${input.chat?.id ?? input.contact.externalId}`;
-  return serializeByKey(chatKey, () => handle(input));
+  return serializeByKey(chatKey, () => handle(input, hooks.onStored));
 }
 
 type TOutcome = Omit<TPipelineResult, "conversationId" | "messageId" | "duplicate" | "replyMessageId"> & {
   bot?: Omit<TAnswer, "action" | "content" | "confidence" | "reason">;
   escalate?: TEscalationReason;
+  /** the context the bot built (its type and entity memory are saved with the answer) */
+  context?: TContext;
 };
 
-async function handle(input: TIncoming): Promise<TPipelineResult> {
+async function handle(input: TIncoming, onStored?: (messageId: string) => void): Promise<TPipelineResult> {
   const started = performance.now();
   const now = new Date();
   const client = await db();
-  const [conv, { ruleSet }, bot, tenant] = await Promise.all([
-    resolveConversation(input),
-    loadRuleSet(input.tenantId),
-    loadBotSettings(input.tenantId),
-    client.tenant.findUniqueOrThrow({
-      where: { id: input.tenantId },
-      select: { language: true, settings: true },
-    }),
-  ]);
-  const { vipDirectToHuman } = parseEscalationSettings(tenant.settings);
-  const language = resolveLanguage(input.language ?? tenant.language ?? bot.defaultLanguage);
+  // the tenant's settings, rules and providers come from the per-process cache (config-cache.ts)
+  const [conv, config] = await Promise.all([resolveConversation(input), pipelineConfig(input.tenantId)]);
+  const { ruleSet, bot } = config;
+  const language = resolveLanguage(input.language ?? config.language ?? bot.defaultLanguage);
   const chatId = conv.chatId ?? input.contact.externalId;
   const decision = evaluateRules(ruleSet, {
     text: input.text,
@@ -96,6 +99,8 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
     if (input.externalId && isUniqueViolation(e)) return awaitStoredResult(input.tenantId, input.externalId);
     throw e;
   }
+  onStored?.(inbound.id);
+  countMessage(input.channel, "customer");
   // the agents' screens learn of the stored message at once (a waiting customer is not kept waiting
   // on the bookkeeping)
   await Promise.all([
@@ -111,7 +116,7 @@ async function handle(input: TIncoming): Promise<TPipelineResult> {
     }),
   ]);
 
-  const outcome = await decide(input, conv, decision, { ruleSet, bot, language, now, vipDirectToHuman });
+  const outcome = await decide(input, conv, decision, { config, language, now });
   return finish(input, conv, inbound.id, outcome, decision.afterHours, started);
 }
 
@@ -119,8 +124,9 @@ async function decide(
   input: TIncoming,
   conv: TConversationRow,
   decision: ReturnType<typeof evaluateRules>,
-  s: { ruleSet: TRuleSet; bot: TBotSettings; language: "zh-CN" | "en"; now: Date; vipDirectToHuman: boolean },
+  c: { config: TPipelineConfig; language: "zh-CN" | "en"; now: Date },
 ): Promise<TOutcome> {
+  const s = { ...c, ruleSet: c.config.ruleSet, bot: c.config.bot as TBotSettings };
   // the bot never talks over a human (or over an open after-hours ticket)
   if (conv.status !== "BOT") return { action: "ignore", content: "", confidence: 0, reason: "human_mode" };
   if (decision.kind === "ignore")
@@ -155,7 +161,7 @@ async function decide(
     };
   // a VIP goes straight to a human, unless this conversation went to the humans before and they
   // handed it back to the bot (escalatedAt stays set on release)
-  if (s.vipDirectToHuman && conv.contact.vip && !conv.escalatedAt)
+  if (s.config.vipDirectToHuman && conv.contact.vip && !conv.escalatedAt)
     return {
       action: "transfer",
       content: decision.afterHours
@@ -167,7 +173,10 @@ async function decide(
     };
 
   const context = await buildContext(input.tenantId, conv, decision.text, s.now, s.language);
-  const hits = await retrieve(input.tenantId, decision.text, context.window);
+  // orders the customer names are looked up and join the evidence (order-context.ts)
+  const orders = await orderEvidence(input.tenantId, conv.contact.id, decision.text);
+  const knowledge = await retrieve(input.tenantId, decision.text, context.window, s.config);
+  const hits = withOrderEvidence(orders, knowledge);
   const answer = await composeAnswer({
     text: decision.text,
     hits,
@@ -178,7 +187,7 @@ async function decide(
     language: s.language,
     customer: context.customer,
     entities: context.entitiesText,
-    providers: await loadProviderChain(input.tenantId, "CHAT"),
+    providers: s.config.chatProviders,
   });
   const { action, content, confidence, reason, ...bot } = answer;
   // three unhelpful answers in a row (clarifications) go to a human
@@ -192,6 +201,7 @@ async function decide(
       reason: "repeated_failure",
       bot,
       escalate: "repeated_failure",
+      context,
     };
   if (action === "transfer")
     return {
@@ -201,8 +211,9 @@ async function decide(
       reason,
       bot,
       escalate: reason === "no_answer" ? "no_answer" : "low_confidence",
+      context,
     };
-  return { action, content, confidence, reason, bot };
+  return { action, content, confidence, reason, bot, context };
 }
 
 function afterHoursReply(ruleSet: TRuleSet, language: "zh-CN" | "en", now: Date): string {
@@ -219,7 +230,6 @@ async function finish(
   afterHours: boolean,
   started: number,
 ): Promise<TPipelineResult> {
-  const client = await db();
   const tenantId = input.tenantId;
   const content = o.content;
   if (o.escalate) {
@@ -248,37 +258,8 @@ async function finish(
       }).catch((err: unknown) => logger().error({ err, tenantId }, "escalation event failed"));
     }
   }
-  let replyMessageId: string | null = null;
-  if (o.action !== "ignore" && content) {
-    replyMessageId = await storeBotMessage({
-      tenantId,
-      conversationId: conv.id,
-      replyToId: inboundId,
-      action: o.action === "reply" ? "REPLY" : o.action === "clarify" ? "CLARIFY" : "TRANSFER",
-      content,
-      confidence: o.confidence,
-      provider: o.bot?.provider ?? null,
-      model: o.bot?.model ?? null,
-      tokensIn: o.bot?.tokensIn ?? 0,
-      tokensOut: o.bot?.tokensOut ?? 0,
-      latencyMs: Math.round(performance.now() - started),
-      evidenceIds: o.bot?.evidenceIds ?? [],
-      delivered: input.channel !== "WECHAT", // REST and widget answer in the response and the live event
-    });
-    if (o.bot)
-      await recordUsage({
-        tenantId,
-        messageId: replyMessageId,
-        attempts: o.bot.attempts,
-        costMicros: o.bot.costMicros,
-      });
-  }
-  if (o.action === "clarify" || o.action === "reply")
-    await client.conversation.updateMany({
-      where: { id: conv.id, tenantId, status: "BOT" },
-      data: { botFailureStreak: o.action === "clarify" ? { increment: 1 } : 0 },
-    });
-  const result: TPipelineResult = {
+  const answered = o.action !== "ignore" && Boolean(content);
+  const resultOf = (replyMessageId: string | null): TPipelineResult => ({
     action: o.action,
     content,
     confidence: Math.min(1, Math.max(0, o.confidence)),
@@ -287,8 +268,40 @@ async function finish(
     replyMessageId,
     reason: o.reason,
     duplicate: false,
-  };
-  await storeResult(tenantId, inboundId, result);
+  });
+  // bot message, usage, conversation type/memory/streak and the stored result: one statement
+  const replyMessageId = await persistOutcome({
+    tenantId,
+    conversationId: conv.id,
+    inboundId,
+    bot: answered
+      ? {
+          action: o.action === "reply" ? "REPLY" : o.action === "clarify" ? "CLARIFY" : "TRANSFER",
+          content,
+          confidence: o.confidence,
+          provider: o.bot?.provider ?? null,
+          model: o.bot?.model ?? null,
+          tokensIn: o.bot?.tokensIn ?? 0,
+          tokensOut: o.bot?.tokensOut ?? 0,
+          latencyMs: Math.round(performance.now() - started),
+          evidenceIds: o.bot?.evidenceIds ?? [],
+          delivered: input.channel !== "WECHAT", // REST and widget answer in the response and the live event
+          attempts: o.bot?.attempts ?? [],
+          costMicros: o.bot?.costMicros ?? 0n,
+        }
+      : null,
+    context: o.context ? { type: o.context.type, entities: o.context.entities } : null,
+    streak: o.action === "clarify" ? "increment" : o.action === "reply" ? "reset" : null,
+    result: resultOf,
+  });
+  if (answered) countMessage(input.channel, "bot");
+  const result = resultOf(replyMessageId);
+  const seconds = (performance.now() - started) / 1000;
+  observePipeline(input.channel, o.action, seconds);
+  // ids, outcome and failed provider calls only: message contents stay out of the logs
+  const failedCalls = o.bot?.attempts.filter((a) => !a.ok).map((a) => `${a.kind}:${a.errorKind}`);
+  const where = { tenantId, conversationId: conv.id, channel: input.channel, ms: Math.round(seconds * 1000) };
+  logger().info({ ...where, action: o.action, reason: o.reason, failedCalls }, "message processed");
   await emit("kefu/message.processed", {
     tenantId,
     conversationId: conv.id,

@@ -50,9 +50,9 @@ export async function resolveConversation(input: TIncoming): Promise<TConversati
       status: { not: "CLOSED" },
     },
     orderBy: { createdAt: "desc" },
-    include: { contact: true },
   });
-  if (open) return open;
+  // the upsert returned the contact row as it now is: not read a second time (a statement per message)
+  if (open) return { ...open, contact };
   await client.contact.updateMany({
     where: { id: contact.id, tenantId: input.tenantId },
     data: { conversationCount: { increment: 1 } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { observeProviderCall } from "../../metrics";
 import { estimateTokens } from "../knowledge/documents/tokens";
 import { anthropicChat } from "./anthropic-chat";
 import {
@@ -21,7 +22,7 @@ import {
   type TProviderConfigInput,
   type TWireFormat,
 } from "./provider-config";
-import { ProviderError } from "./provider-error";
+import { callResult, ProviderError } from "./provider-error";
 
 // One call to one provider, no retries: validation, the deadline, dispatch by wire format, usage and
 // cost. Retries and fallback live in call-with-retry.ts and provider-chain.ts.
@@ -89,6 +90,7 @@ export async function chat(
     const prompt = [request.system, ...request.messages.map((m) => m.content)].join("\n");
     const tokensIn = out.tokensIn ?? estimateTokens(prompt);
     const tokensOut = out.tokensOut ?? estimateTokens(out.content);
+    observeProviderCall(config.kind, "chat", "ok", (performance.now() - started) / 1000);
     return {
       content: out.content,
       tokensIn,
@@ -102,7 +104,9 @@ export async function chat(
       usageEstimated,
     };
   } catch (e) {
-    throw settleError(e, config, deadline, opts.signal);
+    const err = settleError(e, config, deadline, opts.signal);
+    observeProviderCall(config.kind, "chat", callResult(err), (performance.now() - started) / 1000);
+    throw err;
   } finally {
     deadline.clear();
   }

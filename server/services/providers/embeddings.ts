@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { observeProviderCall } from "../../metrics";
 import { estimateTokens } from "../knowledge/documents/tokens";
 import { callWithRetry, type TRetryOptions } from "./call-with-retry";
 import { parseProviderConfig, settleError } from "./chat";
 import { createDeadline } from "./deadline";
 import { postJson, readJson } from "./http";
 import { resolveBaseUrl, type TProviderConfig, type TProviderConfigInput } from "./provider-config";
-import { ProviderError } from "./provider-error";
+import { callResult, ProviderError } from "./provider-error";
 
 // Embeddings over the OpenAI /embeddings wire format, which every supported vendor with embeddings
 // offers (OpenAI, Qwen compatible mode, ERNIE v2, self-hosted servers). Requests are batched; every
@@ -50,6 +51,7 @@ async function embedBatch(
 ): Promise<TEmbedResult> {
   const { url, dim } = embeddingTarget(config);
   const deadline = createDeadline(config.timeoutMs, signal);
+  const started = performance.now();
   try {
     const res = await postJson({
       url,
@@ -73,12 +75,15 @@ async function embedBatch(
         `Embedding dimension ${wrong.embedding.length}, expected ${dim}`,
       );
     }
+    observeProviderCall(config.kind, "embedding", "ok", (performance.now() - started) / 1000);
     return {
       vectors: sorted.map((d) => d.embedding),
       tokens: data.usage?.prompt_tokens ?? texts.reduce((sum, t) => sum + estimateTokens(t), 0),
     };
   } catch (e) {
-    throw settleError(e, config, deadline, signal);
+    const err = settleError(e, config, deadline, signal);
+    observeProviderCall(config.kind, "embedding", callResult(err), (performance.now() - started) / 1000);
+    throw err;
   } finally {
     deadline.clear();
   }

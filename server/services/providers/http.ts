@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { env } from "../../env";
+import { assertUrlAllowed, UrlRefusedError } from "../../http/url-guard";
 import { ProviderError, clip, errorFromResponse } from "./provider-error";
 
 // The only place the gateway touches fetch. Transport failures become "network" errors; the caller
@@ -21,16 +23,32 @@ export async function net<T>(what: string, step: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Tenant admins configure provider URLs, so every call is checked first (SSRF): a refused URL is a
+ * bad_request — not retried, the chain moves on, and "test connection" shows the reason.
+ */
+async function guardUrl(url: string): Promise<void> {
+  try {
+    await assertUrlAllowed(url, { allowPrivate: env().KEFU_ALLOW_PRIVATE_URLS });
+  } catch (e) {
+    if (e instanceof UrlRefusedError) throw new ProviderError("bad_request", `Refused: ${e.message}`);
+    throw e;
+  }
+}
+
 export type TPost = { url: string; headers: Record<string, string>; body: unknown; signal: AbortSignal };
 
 /** POSTs JSON and returns the response if it is 2xx; otherwise throws the vendor's error, classified. */
 export async function postJson({ url, headers, body, signal }: TPost): Promise<Response> {
+  await guardUrl(url);
   const res = await net("request failed", () =>
     fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", ...headers },
       body: JSON.stringify(body),
       signal,
+      // a redirect would bypass the URL guard (to a metadata address, say): vendors' APIs do not redirect
+      redirect: "error",
     }),
   );
   if (!res.ok) throw await net("reading the error failed", () => errorFromResponse(res));

@@ -13,6 +13,7 @@ import {
   ZCreateProviderInput,
   ZUpdateProviderInput,
 } from "./provider-schemas";
+import { invalidateTenantConfig } from "../tenant-config/invalidate";
 
 // A tenant's AI providers: the ordered chains (one per purpose) the gateway walks. Keys are encrypted
 // at rest and write-only: nothing here returns one, only whether it is set and its last 4 characters.
@@ -103,7 +104,7 @@ export async function createProvider(
   const embeddingDim = input.purpose === "EMBEDDING" ? (input.embeddingDim ?? null) : null;
   assertValid({ ...input, embeddingDim });
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const ids = await chainIds(tx, tenantId, input.purpose);
     const row = await tx.aiProvider.create({
       data: {
@@ -136,6 +137,8 @@ export async function createProvider(
     });
     return toProviderView(await tx.aiProvider.findUniqueOrThrow({ where: { id: row.id } }));
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export async function updateProvider(
@@ -148,7 +151,7 @@ export async function updateProvider(
   if (input.apiKey && input.clearKey)
     throw new AppError("BAD_REQUEST", "Either set a new key or clear it, not both", "apiKey");
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const row = await tx.aiProvider.findFirst({ where: { id: providerId, tenantId } });
     if (!row) throw notFound("Provider");
     const { apiKey, clearKey, ...fields } = input;
@@ -177,6 +180,8 @@ export async function updateProvider(
     });
     return toProviderView(await tx.aiProvider.findUniqueOrThrow({ where: { id: providerId } }));
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export async function setProviderEnabled(
@@ -186,7 +191,7 @@ export async function setProviderEnabled(
   enabled: boolean,
 ) {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const res = await tx.aiProvider.updateMany({ where: { id: providerId, tenantId }, data: { enabled } });
     if (res.count === 0) throw notFound("Provider");
     await recordAudit(tx, {
@@ -198,11 +203,13 @@ export async function setProviderEnabled(
     });
     return { ok: true as const };
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export async function deleteProvider(tenantId: string, actor: TActor, providerId: string) {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const row = await tx.aiProvider.findFirst({
       where: { id: providerId, tenantId },
       select: { name: true, purpose: true },
@@ -220,6 +227,8 @@ export async function deleteProvider(tenantId: string, actor: TActor, providerId
     });
     return { ok: true as const };
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 /** Sets the chain order of one purpose; `ids` must list exactly that purpose's providers. */
@@ -230,7 +239,7 @@ export async function reorderProviders(
   ids: string[],
 ) {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const current = await chainIds(tx, tenantId, purpose);
     const known = new Set(current);
     if (ids.some((id) => !known.has(id))) throw notFound("Provider");
@@ -247,6 +256,8 @@ export async function reorderProviders(
     });
     return { ok: true as const };
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 /**

@@ -24,6 +24,9 @@ const RETRYABLE: Record<TProviderErrorKind, boolean> = {
   bad_request: false,
 };
 
+/** The result label of a failed call in kefu_provider_calls_total: the error kind, or the caller's abort. */
+export const callResult = (e: unknown): string => (e instanceof ProviderError ? e.kind : "aborted");
+
 export type TProviderErrorDetails = { status?: number; retryAfterMs?: number; cause?: unknown };
 
 export class ProviderError extends Error {

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { evaluateRules, type TRuleDecision } from "./evaluate-rules";
 import { resolveRules, type TRuleIssue } from "./resolve-rules";
 import { RULE_CONFIG_SCHEMAS, type TRuleSet, ZRuleType, ZWorkingHoursConfig } from "./rule-schemas";
+import { invalidateTenantConfig } from "../tenant-config/invalidate";
 
 // A tenant's Rule rows: list (with the effective merged rule set and what the resolver reported),
 // create, update, enable, delete, and a dry run of the rules on a sample message. Every config is
@@ -81,7 +82,7 @@ export async function createRule(
   const { type, config, ...fields } = ZCreateRuleInput.parse(input);
   const stored = parseRuleConfig(type, config);
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const row = await tx.rule.create({
       data: { tenantId, type, ...fields, config: stored },
       select: RULE_SELECT,
@@ -96,6 +97,8 @@ export async function createRule(
     });
     return row;
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export async function updateRule(
@@ -106,7 +109,7 @@ export async function updateRule(
 ): Promise<TRuleView> {
   const { config, ...fields } = ZUpdateRuleInput.parse(input);
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const row = await tx.rule.findFirst({ where: { id: ruleId, tenantId }, select: { type: true } });
     if (!row) throw notFound("Rule");
     const data: Prisma.RuleUpdateManyMutationInput = { ...fields };
@@ -122,11 +125,13 @@ export async function updateRule(
     });
     return tx.rule.findUniqueOrThrow({ where: { id: ruleId }, select: RULE_SELECT });
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export async function setRuleEnabled(tenantId: string, actor: TActor, ruleId: string, enabled: boolean) {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const res = await tx.rule.updateMany({ where: { id: ruleId, tenantId }, data: { enabled } });
     if (res.count === 0) throw notFound("Rule");
     await recordAudit(tx, {
@@ -138,11 +143,13 @@ export async function setRuleEnabled(tenantId: string, actor: TActor, ruleId: st
     });
     return { ok: true as const };
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export async function deleteRule(tenantId: string, actor: TActor, ruleId: string) {
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const res = await tx.rule.deleteMany({ where: { id: ruleId, tenantId } });
     if (res.count === 0) throw notFound("Rule");
     await recordAudit(tx, {
@@ -154,6 +161,8 @@ export async function deleteRule(tenantId: string, actor: TActor, ruleId: string
     });
     return { ok: true as const };
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }
 
 export const ZPreviewInput = z.object({

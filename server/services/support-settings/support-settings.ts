@@ -7,6 +7,7 @@ import { ZUpdateTenantInput } from "../tenants/tenant-schemas";
 import { updateTenant } from "../tenants/update-tenant";
 import { parseEscalationSettings } from "./escalation-settings";
 import { parseSlaSettings, SLA_BANDS, ZSlaMinutes, ZSlaWarnAt, type TSlaSettings } from "./sla-settings";
+import { invalidateTenantConfig } from "../tenant-config/invalidate";
 
 // The support settings screen: SLA (Tenant.settings.sla), the VIP switch (Tenant.settings.escalation)
 // and the notification address (Tenant.notificationEmail, written by the general settings' service so
@@ -116,6 +117,8 @@ export async function saveSupportSettings(
   }
   if (patch.notificationEmail !== undefined)
     await updateTenant(tenantId, actor, { notificationEmail: patch.notificationEmail });
+  // the pipeline caches escalation settings per process (pipeline/config-cache.ts)
+  await invalidateTenantConfig(tenantId);
   return getSupportSettings(tenantId);
 }
 

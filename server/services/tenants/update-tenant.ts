@@ -7,6 +7,7 @@ import type { TActor } from "../actor";
 import { TENANT_VIEW_SELECT } from "./get-tenant";
 import { isReservedSlug } from "./slug";
 import type { ZUpdateTenantInput } from "./tenant-schemas";
+import { invalidateTenantConfig } from "../tenant-config/invalidate";
 
 export async function updateTenant(
   tenantId: string,
@@ -21,7 +22,7 @@ export async function updateTenant(
   };
   const client = await db();
   try {
-    return await client.$transaction(async (tx) => {
+    const saved = await client.$transaction(async (tx) => {
       const res = await tx.tenant.updateMany({ where: { id: tenantId }, data });
       if (res.count === 0) throw notFound("Tenant");
       await recordAudit(tx, {
@@ -34,6 +35,8 @@ export async function updateTenant(
       });
       return tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: TENANT_VIEW_SELECT });
     });
+    await invalidateTenantConfig(tenantId); // the pipeline's config cache
+    return saved;
   } catch (e) {
     if (isUniqueViolation(e)) {
       throw new AppError("CONFLICT", "This address is already taken", "slug");

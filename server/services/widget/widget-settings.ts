@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../errors";
 import type { TActor } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import { normaliseOrigin } from "./origin-format";
+import { invalidateTenantConfig } from "../tenant-config/invalidate";
 
 // How the web widget looks and where it may be embedded (Tenant.settings.widget). Anything missing
 // or invalid in the stored JSON falls back to the defaults field by field, so a bad value never
@@ -127,7 +128,7 @@ export async function saveWidgetSettings(
   }
   const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
   const client = await db();
-  return client.$transaction(async (tx) => {
+  const saved = await client.$transaction(async (tx) => {
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { settings: true } });
     if (!tenant) throw notFound("Tenant");
     const merged: TWidgetSettings = { ...parseWidgetSettings(tenant.settings), ...patch };
@@ -146,4 +147,6 @@ export async function saveWidgetSettings(
     });
     return merged;
   });
+  await invalidateTenantConfig(tenantId); // the pipeline's config cache
+  return saved;
 }

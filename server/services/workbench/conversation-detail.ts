@@ -48,7 +48,9 @@ export async function getConversationDetail(
       select: OUTGOING_SELECT,
     }),
     client.conversationEvent.findMany({
-      where: { tenantId, conversationId },
+      // lifecycle band changes (ACTIVE/IDLE/…, recorded by the sweep every few minutes) are not part
+      // of the team's timeline of who did what
+      where: { tenantId, conversationId, type: { not: "lifecycle" } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 500,
       select: {

@@ -2,6 +2,7 @@ import { db } from "../../db/client";
 import type { Prisma } from "../../db/generated/prisma/client";
 import type { Channel } from "../../db/generated/prisma/enums";
 import { logger } from "../../logging";
+import { countMessage } from "../../metrics";
 import { publishLive, toLiveMessage } from "../../realtime/live-events";
 import { deliverPendingForConversation } from "../devices/outbound";
 
@@ -67,8 +68,10 @@ export async function announceOutgoing(
   channel: Channel,
   rows: TOutgoingRow[],
 ): Promise<void> {
-  for (const row of rows)
+  for (const row of rows) {
+    if (row.role === "AGENT") countMessage(channel, "agent"); // counted once committed
     await publishLive({ type: "message", tenantId, conversationId, message: toLiveMessage(row) });
+  }
   if (channel !== "WECHAT" || !rows.some((r) => r.deliveryStatus === "PENDING")) return;
   try {
     await deliverPendingForConversation(tenantId, conversationId);

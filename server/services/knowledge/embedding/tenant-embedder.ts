@@ -103,7 +103,12 @@ async function recordEmbeddingUsage(
 }
 
 export async function tenantEmbedder(tenantId: string): Promise<TEmbedder> {
-  const [first] = await loadProviderChain(tenantId, "EMBEDDING");
+  return embedderFromChain(tenantId, await loadProviderChain(tenantId, "EMBEDDING"));
+}
+
+/** The embedder of an already loaded EMBEDDING chain (the pipeline keeps the chain in its cache). */
+export function embedderFromChain(tenantId: string, chain: TProviderConfigInput[]): TEmbedder {
+  const [first] = chain;
   if (!first?.embeddingDim) return LOCAL_EMBEDDER;
   return providerEmbedder(tenantId, { ...first, embeddingDim: first.embeddingDim });
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { db } from "../../../db/client";
-import { tenantEmbedder } from "../embedding/tenant-embedder";
+import { tenantEmbedder, type TEmbedder } from "../embedding/tenant-embedder";
 import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
 import { bm25, idfCoverage } from "./bm25";
 import { keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
-import { fusionWeights, loadRetrievalSettings } from "./retrieval-settings";
+import { fusionWeights, loadRetrievalSettings, type TRetrievalSettings } from "./retrieval-settings";
 
 // searchKnowledge: the one entry point the message pipeline and the hit-test page use.
 // Candidates come from both sides (candidates.ts); each is then scored with the full query vector
@@ -38,14 +38,20 @@ export type TSearchHit = {
 
 export async function searchKnowledge(
   input: z.input<typeof ZSearchInput>,
-  opts: { weights?: TFusionWeights; directAnswerThreshold?: number } = {},
+  opts: {
+    weights?: TFusionWeights;
+    directAnswerThreshold?: number;
+    /** already loaded by the caller (the pipeline's per-process config cache): not read again */
+    settings?: TRetrievalSettings;
+    embedder?: TEmbedder;
+  } = {},
 ): Promise<{ hits: TSearchHit[]; terms: string[] }> {
   const { tenantId, query, topK } = ZSearchInput.parse(input);
   const client = await db();
   const [lexicon, settings, embedder] = await Promise.all([
     loadTenantLexicon(tenantId),
-    loadRetrievalSettings(tenantId),
-    tenantEmbedder(tenantId),
+    opts.settings ?? loadRetrievalSettings(tenantId),
+    opts.embedder ?? tenantEmbedder(tenantId),
   ]);
   const terms = [...new Set(searchTerms(query, lexicon))];
   // the query is compared with chunks of the same model (a failing provider falls back to local)

@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { defineJob } from "../../inngest/define";
+import { debounceInBackground, drainInProcessJobs } from "../../inngest/runner";
+import { ownerWithTenant } from "./helpers";
+
+// Debounced jobs in-process (the customer re-score after messages): a burst for one key is one run
+// with the burst's last event; other keys run on their own; a quiet key runs without being drained.
+
+function countingJob(periodMs: number) {
+  const seen: string[] = [];
+  const job = defineJob(
+    {
+      id: `debounce-test-${randomUUID().slice(0, 8)}`,
+      event: "kefu/message.processed",
+      debounce: { key: "conversationId", periodMs, timeoutMs: periodMs * 6 },
+    },
+    async ({ event }) => seen.push(`${event.data.conversationId}:${event.data.messageId}`),
+  );
+  return { job, seen };
+}
+
+describe("debounced jobs in-process", () => {
+  it("runs once per burst and key, with the last event", async () => {
+    const { tenant } = await ownerWithTenant();
+    const { job, seen } = countingJob(60_000);
+    const [a, b] = [randomUUID(), randomUUID()];
+    const messages = Array.from({ length: 5 }, () => randomUUID());
+    for (const m of messages)
+      debounceInBackground(job, { tenantId: tenant.id, conversationId: a, messageId: m, action: "reply" });
+    const other = randomUUID();
+    debounceInBackground(job, { tenantId: tenant.id, conversationId: b, messageId: other, action: "reply" });
+    expect(seen).toEqual([]); // still waiting for the quiet period
+    await drainInProcessJobs();
+    expect(seen.sort()).toEqual([`${a}:${messages[4]}`, `${b}:${other}`].sort());
+  });
+
+  it("runs by itself once the key has been quiet for the period", async () => {
+    const { tenant } = await ownerWithTenant();
+    const { job, seen } = countingJob(20);
+    const c = randomUUID();
+    const m = randomUUID();
+    debounceInBackground(job, { tenantId: tenant.id, conversationId: c, messageId: m, action: "clarify" });
+    await expect.poll(() => seen, { timeout: 10_000 }).toEqual([`${c}:${m}`]);
+    await drainInProcessJobs();
+    expect(seen).toHaveLength(1);
+  });
+});
