@@ -52,7 +52,10 @@ export async function closeDb(): Promise<void> {
 
 // Every session searches vectors with iterative HNSW scans (a tenant's rows are a filter over the shared
 // index: without them a small tenant among large ones gets too few results) and a wider beam.
-const SESSION_SETTINGS = { "hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": "100" };
+// TimeZone UTC: Prisma stores DateTime as UTC in "timestamp without time zone" columns, so SQL that
+// writes now() or truncates to hours/days (roll-ups, lifecycle, persistence) must see UTC too, whatever
+// the server's (a managed database's) default time zone is.
+const SESSION_SETTINGS = { "hnsw.iterative_scan": "relaxed_order", "hnsw.ef_search": "100", TimeZone: "UTC" };
 const SESSION_OPTIONS = Object.entries(SESSION_SETTINGS)
   .map(([k, v]) => `-c ${k}=${v}`)
   .join(" ");
