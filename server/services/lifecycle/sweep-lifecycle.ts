@@ -1,8 +1,7 @@
 import { db } from "../../db/client";
 import { Prisma } from "../../db/generated/prisma/client";
 import { publishLive } from "../../realtime/live-events";
-import { loadBotSettings } from "../bot/bot-settings";
-import { loadRuleSet } from "../rules/manage-rules";
+import { pipelineConfig } from "../pipeline/config-cache";
 import { renderTemplate, resolveLanguage } from "../rules/templates";
 import { announceOutgoing, storeOutgoing, type TOutgoingRow } from "../workbench/outgoing-messages";
 import { BANDS, moveBand, naiveUtc, type TMovedRow } from "./lifecycle-bands";
@@ -29,14 +28,10 @@ export type TSweepResult = {
   closed: string[];
 };
 
+/** The idle prompt in the tenant's language, from the pipeline's cached configuration (saves invalidate it). */
 async function idlePromptText(tenantId: string): Promise<string> {
-  const client = await db();
-  const [{ ruleSet }, bot, tenant] = await Promise.all([
-    loadRuleSet(tenantId),
-    loadBotSettings(tenantId),
-    client.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { language: true } }),
-  ]);
-  return renderTemplate(ruleSet, "idlePrompt", resolveLanguage(tenant.language ?? bot.defaultLanguage));
+  const { ruleSet, bot, language } = await pipelineConfig(tenantId);
+  return renderTemplate(ruleSet, "idlePrompt", resolveLanguage(language ?? bot.defaultLanguage));
 }
 
 async function recordMoves(tx: TTx, tenantId: string, rows: TMovedRow[], now: Date) {
