@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite/vector";
 import { acquireDataDirLock } from "./lock";
 
-export const pgliteExtensions = { vector, pg_trgm };
+export const pgliteExtensions = { vector, pg_trgm, btree_gin };
 
 export type TPgliteHandle = { pg: PGlite; dataDir: string | null; release: () => void };
 

@@ -26,7 +26,7 @@ test("widget customer → live queue → race → reply → transfer → release
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const team = await createTeam(browser, baseURL!, L, [
     { label: "Alice", role: "AGENT" },
     { label: "Bob", role: "AGENT" },
@@ -50,6 +50,7 @@ test("widget customer → live queue → race → reply → transfer → release
   const w = widgetOf(customer, L, TITLE);
   await w.launcher.click();
   await expect(w.composer).toBeFocused();
+  let rateWindowStart = Date.now(); // the widget allows a visitor 20 messages a minute
   await w.composer.fill(REFUND_Q);
   await w.send.click();
   await expect(w.log.getByText(REFUND_A)).toBeVisible();
@@ -85,25 +86,32 @@ test("widget customer → live queue → race → reply → transfer → release
   await wb.reply.press("Enter");
   await expect(w.log.getByText("您好，我来帮您处理换货")).toBeVisible();
 
-  // customer → agent's screen, timed in the pages on the same clock (widget channel end to end);
-  // 15 samples keep the visitor under the widget's 20 messages a minute
+  // customer → agent's screen, timed in the pages on the same clock (widget channel end to end).
+  // Three rounds of 15: the visitor may send 20 messages a minute, so each round waits for a fresh
+  // window; 45 samples make the p95 a real percentile (the 43rd value) rather than the maximum.
   const samples: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    const text = `延迟测试 ${i + 1} ${uniqueSuffix()}`;
-    const shown = winner.page.waitForFunction(
-      ([t, label]) =>
-        document.querySelector(`ol[aria-label="${label}"]`)?.textContent?.includes(t) ? Date.now() : false,
-      [text, msg(L, "workbench.historyLabel")],
-      { polling: "raf", timeout: 10_000 },
-    );
-    await w.composer.fill(text);
-    const sentAt = await w.send.evaluate((button: HTMLElement) => {
-      const t = Date.now();
-      button.click();
-      return t;
-    });
-    samples.push(((await (await shown).jsonValue()) as number) - sentAt);
-    await expect(w.log.getByText(text)).toBeVisible();
+  for (let round = 0; round < 3; round++) {
+    if (round > 0) {
+      await winner.page.waitForTimeout(Math.max(0, 61_000 - (Date.now() - rateWindowStart)));
+      rateWindowStart = Date.now();
+    }
+    for (let i = 0; i < 15; i++) {
+      const text = `延迟测试 ${round + 1}.${i + 1} ${uniqueSuffix()}`;
+      const shown = winner.page.waitForFunction(
+        ([t, label]) =>
+          document.querySelector(`ol[aria-label="${label}"]`)?.textContent?.includes(t) ? Date.now() : false,
+        [text, msg(L, "workbench.historyLabel")],
+        { polling: "raf", timeout: 10_000 },
+      );
+      await w.composer.fill(text);
+      const sentAt = await w.send.evaluate((button: HTMLElement) => {
+        const t = Date.now();
+        button.click();
+        return t;
+      });
+      samples.push(((await (await shown).jsonValue()) as number) - sentAt);
+      await expect(w.log.getByText(text)).toBeVisible();
+    }
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const p50 = sorted[Math.floor(sorted.length / 2)];

@@ -25,7 +25,7 @@ describe("migrations", () => {
     await db();
     const changed = fs.readFileSync(SCHEMA_PATH, "utf8") + "\nmodel LaterAddition {\n  id String @id\n}\n";
     const raw = await pendingDiff(await factory(), { schema: changed, raw: true });
-    expect(raw).toContain('DROP INDEX "KnowledgeChunk_tsv_manual_idx"'); // what Prisma alone would do
+    expect(raw).toContain('DROP INDEX "KnowledgeChunk_tenant_tsv_manual_idx"'); // what Prisma alone would do
     const cleaned = await pendingDiff(await factory(), { schema: changed });
     expect(cleaned).toContain('CREATE TABLE "LaterAddition"');
     expect(cleaned).not.toMatch(/DROP INDEX/);
@@ -37,7 +37,6 @@ describe("migrations", () => {
       `SELECT indexname FROM pg_indexes WHERE tablename = 'KnowledgeChunk' AND (indexname LIKE '%hnsw_idx' OR indexname LIKE '%manual_idx') ORDER BY 1`,
     );
     expect(indexes.map((i) => i.indexname)).toEqual([
-      "KnowledgeChunk_content_trgm_manual_idx",
       "KnowledgeChunk_embedding_1024_hnsw_idx",
       "KnowledgeChunk_embedding_1536_hnsw_idx",
       "KnowledgeChunk_embedding_256_hnsw_idx",
@@ -45,7 +44,7 @@ describe("migrations", () => {
       "KnowledgeChunk_embedding_512_hnsw_idx",
       "KnowledgeChunk_embedding_768_hnsw_idx",
       "KnowledgeChunk_sketch_hnsw_idx",
-      "KnowledgeChunk_tsv_manual_idx",
+      "KnowledgeChunk_tenant_tsv_manual_idx",
     ]);
     const tenant = await client.tenant.create({ data: { name: "T", slug: `t-${Date.now()}` } });
     await client.$executeRawUnsafe(

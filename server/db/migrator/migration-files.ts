@@ -69,7 +69,9 @@ export function cleanGeneratedScript(script: string): { script: string; meaningf
   const meaningful = lines.some((line) => {
     const t = line.trim();
     return (
-      t !== "" && !t.startsWith("--") && !/^CREATE EXTENSION IF NOT EXISTS "(vector|pg_trgm)";$/i.test(t)
+      t !== "" &&
+      !t.startsWith("--") &&
+      !/^CREATE EXTENSION IF NOT EXISTS "(vector|pg_trgm|btree_gin)";$/i.test(t)
     );
   });
   return { script: cleaned, meaningful };

@@ -7,11 +7,14 @@ import type { TTermStats } from "../stats/term-stats";
 
 // The two candidate lists of a search, each one statement (they run in parallel) returning what the
 // scoring needs: the chunk, its Q&A pair and its cosine with the full query vector. Both bind
-// tenantId and stay cheap for a tenant with 100 000 chunks: the vector side walks an HNSW index
-// (sessions run iterative scans, see db/client.ts, so a small tenant among large ones still fills its
-// list), the keyword side matches only the query's rarer terms, within a budget of rows to rank (a
-// term in every other chunk would make PostgreSQL rank half the tenant; BM25 gives such terms almost
-// no weight anyway, and the candidates are scored with every term afterwards).
+// tenantId and stay cheap for a tenant with 100 000 chunks:
+// - vector side: a small tenant (up to EXACT_SCAN_MAX chunks) is scanned exactly through its tenantId
+//   index — exact, and cheaper than walking a shared HNSW graph for a few of its rows; a large one walks
+//   the HNSW index (sessions run iterative scans, see db/client.ts).
+// - keyword side: the GIN index is keyed by (tenantId, tsv), so other tenants' rows are never visited;
+//   only the query's rarer terms are matched, and at most RANKING_BUDGET matching rows are ranked: each
+//   ranked row costs a heap visit and a detoasted tsvector (~20–90 µs here), and a term in hundreds of
+//   chunks carries almost no BM25 weight anyway. The candidates are scored with every term afterwards.
 
 type TDb = Prisma.TransactionClient;
 
@@ -29,7 +32,9 @@ export type TCandidateRow = {
 const VECTOR_CANDIDATES = 60;
 const KEYWORD_CANDIDATES = 60;
 const MAX_KEYWORD_TERMS = 12;
-const RANKING_BUDGET = 3000;
+const RANKING_BUDGET = 500;
+/** Tenants up to this many chunks get an exact vector scan instead of the HNSW walk. */
+export const EXACT_SCAN_MAX = 2000;
 
 type TQueryVector = { vector: Float32Array; model: string };
 
@@ -52,15 +57,17 @@ const JOIN_PAIRS = P.sql`LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tena
 
 export async function vectorCandidates(
   db: TDb,
-  p: { tenantId: string } & TQueryVector,
+  p: { tenantId: string; exact?: boolean } & TQueryVector,
 ): Promise<TCandidateRow[]> {
+  // "+ 0" keeps the planner off the HNSW index, which only serves a bare distance ordering
+  const ordered = (distance: P.Sql) => (p.exact ? P.sql`(${distance}) + 0` : P.raw("rank"));
   if (p.model === LOCAL_EMBEDDING_MODEL) {
-    const sketch = vectorLiteral(sketchOf(p.vector));
+    const distance = P.sql`c.sketch <=> ${vectorLiteral(sketchOf(p.vector))}::vector(256)`;
     return db.$queryRaw<TCandidateRow[]>`
       SELECT ${columns(p)} FROM (
-        SELECT ${PICK}, c.sketch <=> ${sketch}::vector(256) AS rank FROM "KnowledgeChunk" c
+        SELECT ${PICK}, ${distance} AS rank FROM "KnowledgeChunk" c
         WHERE c."tenantId" = ${p.tenantId} AND c."embeddingModel" = ${p.model} AND c.enabled AND c.sketch IS NOT NULL
-        ORDER BY rank
+        ORDER BY ${ordered(distance)}
         LIMIT ${VECTOR_CANDIDATES}
       ) c ${JOIN_PAIRS}
       ORDER BY c.rank`;
@@ -68,13 +75,14 @@ export async function vectorCandidates(
   // the dimension is also the predicate of its partial index: a literal, so the planner can use it
   const dim = P.raw(String(Math.trunc(p.vector.length)));
   const vecType = P.raw(`vector(${Math.trunc(p.vector.length)})`);
+  const distance = P.sql`(c.embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType}`;
   return db.$queryRaw<TCandidateRow[]>`
     SELECT ${columns(p)} FROM (
-      SELECT ${PICK}, (c.embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType} AS rank
+      SELECT ${PICK}, ${distance} AS rank
       FROM "KnowledgeChunk" c
       WHERE c."tenantId" = ${p.tenantId} AND c."embeddingDim" = ${dim} AND c.sketch IS NULL
         AND c."embeddingModel" = ${p.model} AND c.enabled
-      ORDER BY rank
+      ORDER BY ${ordered(distance)}
       LIMIT ${VECTOR_CANDIDATES}
     ) c ${JOIN_PAIRS}
     ORDER BY c.rank`;
@@ -82,14 +90,15 @@ export async function vectorCandidates(
 
 /**
  * The query terms worth matching, rarest first, until the rows they match would exceed a budget:
- * ranking is the keyword side's cost, and a common term adds many rows but little BM25 weight.
+ * ranking is the keyword side's cost, and a common term adds many rows but little BM25 weight. Terms
+ * in none of the tenant's chunks are left out (the statistics are exact, so they cannot match).
  */
 export function selectiveTerms(terms: string[], stats: TTermStats | null): string[] {
   if (!stats) return terms.slice(0, MAX_KEYWORD_TERMS);
   const df = (t: string) => stats.df.get(t) ?? 0;
   const picked: string[] = [];
   let rows = 0;
-  for (const term of [...terms].sort((a, b) => df(a) - df(b))) {
+  for (const term of [...terms].filter((t) => df(t) > 0).sort((a, b) => df(a) - df(b))) {
     if (picked.length && (rows + df(term) > RANKING_BUDGET || picked.length === MAX_KEYWORD_TERMS)) break;
     picked.push(term);
     rows += df(term);
@@ -103,10 +112,14 @@ export async function keywordCandidates(
 ): Promise<TCandidateRow[]> {
   const tsquery = anyTermQuery(p.terms);
   if (!tsquery) return [];
+  // the inner LIMIT caps the ranked rows when even the rarest term is in more than the budget
   return db.$queryRaw<TCandidateRow[]>`
     SELECT ${columns(p)} FROM (
-      SELECT ${PICK}, ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) AS rank FROM "KnowledgeChunk" c
-      WHERE c."tenantId" = ${p.tenantId} AND c.enabled AND c.tsv @@ to_tsquery('simple', ${tsquery})
+      SELECT ${PICK}, ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) AS rank FROM (
+        SELECT * FROM "KnowledgeChunk" c
+        WHERE c."tenantId" = ${p.tenantId} AND c.enabled AND c.tsv @@ to_tsquery('simple', ${tsquery})
+        LIMIT ${RANKING_BUDGET}
+      ) c
       ORDER BY rank DESC
       LIMIT ${KEYWORD_CANDIDATES}
     ) c ${JOIN_PAIRS}

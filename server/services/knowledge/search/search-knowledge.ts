@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { db } from "../../../db/client";
-import { tenantEmbedder, type TEmbedder } from "../embedding/tenant-embedder";
+import type { TEmbedder } from "../embedding/tenant-embedder";
+import { pipelineConfig } from "../../pipeline/config-cache";
 import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
 import { bm25, idfCoverage } from "./bm25";
-import { keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
+import { EXACT_SCAN_MAX, keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
-import { fusionWeights, loadRetrievalSettings, type TRetrievalSettings } from "./retrieval-settings";
+import { fusionWeights, type TRetrievalSettings } from "./retrieval-settings";
 
 // searchKnowledge: the one entry point the message pipeline and the hit-test page use.
 // Candidates come from both sides (candidates.ts); each is then scored with the full query vector
@@ -48,10 +49,12 @@ export async function searchKnowledge(
 ): Promise<{ hits: TSearchHit[]; terms: string[] }> {
   const { tenantId, query, topK } = ZSearchInput.parse(input);
   const client = await db();
+  // settings and embedder from the per-process tenant config cache unless the caller has them
+  const config = opts.settings && opts.embedder ? null : pipelineConfig(tenantId);
   const [lexicon, settings, embedder] = await Promise.all([
     loadTenantLexicon(tenantId),
-    opts.settings ?? loadRetrievalSettings(tenantId),
-    opts.embedder ?? tenantEmbedder(tenantId),
+    opts.settings ?? config!.then((c) => c.retrieval),
+    opts.embedder ?? config!.then((c) => c.embedder),
   ]);
   const terms = [...new Set(searchTerms(query, lexicon))];
   // the query is compared with chunks of the same model (a failing provider falls back to local)
@@ -60,8 +63,9 @@ export async function searchKnowledge(
     loadTermStats(tenantId, terms),
   ]);
   const q = { tenantId, vector: embedded.vectors[0], model: embedded.model };
+  const exact = (stats?.chunkCount ?? 0) <= EXACT_SCAN_MAX;
   const [vectorRows, keywordRows] = await Promise.all([
-    vectorCandidates(client, q),
+    vectorCandidates(client, { ...q, exact }),
     keywordCandidates(client, { ...q, terms: selectiveTerms(terms, stats) }),
   ]);
   const keywordIds = keywordRows.map((r) => r.id);

@@ -85,21 +85,21 @@ export async function rebuildTermStats(tenantId: string): Promise<{ terms: numbe
   );
 }
 
+/** The tenant's corpus size and the document frequencies of the query's terms, in one statement. */
 export async function loadTermStats(tenantId: string, queryTerms: string[]): Promise<TTermStats | null> {
   const client = await db();
-  const [stats, rows] = await Promise.all([
-    client.knowledgeStats.findUnique({ where: { tenantId } }),
-    queryTerms.length
-      ? client.knowledgeTermStat.findMany({
-          where: { tenantId, term: { in: [...new Set(queryTerms)] } },
-          select: { term: true, df: true },
-        })
-      : [],
-  ]);
+  const rows = await client.$queryRaw<
+    { chunkCount: number; termCount: bigint | number; df: Record<string, number> | null }[]
+  >`
+    SELECT s."chunkCount", s."termCount",
+      (SELECT json_object_agg(t.term, t.df) FROM "KnowledgeTermStat" t
+        WHERE t."tenantId" = s."tenantId" AND t.term = ANY(${[...new Set(queryTerms)]}::text[])) AS df
+    FROM "KnowledgeStats" s WHERE s."tenantId" = ${tenantId}`;
+  const stats = rows[0];
   if (!stats || stats.chunkCount <= 0) return null;
   return {
     chunkCount: stats.chunkCount,
     avgLength: Number(stats.termCount) / stats.chunkCount,
-    df: new Map(rows.map((r) => [r.term, r.df])),
+    df: new Map(Object.entries(stats.df ?? {})),
   };
 }
