@@ -3,6 +3,7 @@ import { emit } from "../../inngest/emit";
 import { drainInProcessJobs } from "../../inngest/runner";
 import { db } from "../../server/db/client";
 import { createDocument } from "../../server/services/knowledge/documents/manage-documents";
+import { upsertQaPairs } from "../../server/services/knowledge/qa/upsert-qa-pairs";
 import { rebuildTermStats } from "../../server/services/knowledge/stats/term-stats";
 import { ownerWithTenant } from "./helpers";
 
@@ -73,5 +74,32 @@ describe("knowledge term statistics", () => {
     expect(await snapshot(t)).toEqual(afterDelete);
     expect(afterDelete.chunks).toBe(2);
     expect(afterDelete.df["退款"]).toBeUndefined();
+  });
+
+  it("stay exact when a large import is written by concurrent batches, and an update of all of it", async () => {
+    const { tenant } = await ownerWithTenant();
+    const rows = Array.from({ length: 1800 }, (_, i) => ({
+      externalId: `p-${i}`,
+      question: `型号 KF-${i % 40} 的第 ${i} 个问题：充电桩${["安装", "保修", "退款", "发票"][i % 4]}怎么办？`,
+      answer: `答案 ${i}：请联系${["物业", "客服", "售后", "财务"][i % 4]}处理。`,
+    }));
+    expect(await upsertQaPairs(tenant.id, rows, { source: "IMPORT" })).toEqual({ created: 1800, updated: 0 });
+    const imported = await snapshot(tenant.id);
+    expect(imported.chunks).toBe(1800);
+    await rebuildTermStats(tenant.id);
+    expect(await snapshot(tenant.id)).toEqual(imported);
+
+    const changed = rows.map((r) => ({ ...r, answer: `${r.answer}（已更新）` }));
+    expect(await upsertQaPairs(tenant.id, changed, { source: "IMPORT" })).toEqual({
+      created: 0,
+      updated: 1800,
+    });
+    const updated = await snapshot(tenant.id);
+    expect(updated.chunks).toBe(1800);
+    await rebuildTermStats(tenant.id);
+    expect(await snapshot(tenant.id)).toEqual(updated);
+    const client = await db();
+    expect(await client.qaPair.count({ where: { tenantId: tenant.id } })).toBe(1800);
+    expect(await client.knowledgeChunk.count({ where: { tenantId: tenant.id } })).toBe(1800);
   });
 });

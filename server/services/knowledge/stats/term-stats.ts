@@ -9,6 +9,8 @@ import type { Prisma } from "../../../db/generated/prisma/client";
 export type TTermStats = { chunkCount: number; avgLength: number; df: Map<string, number> };
 type TTx = Prisma.TransactionClient;
 
+const statsLockKey = (tenantId: string) => `kefu-term-stats:${tenantId}`;
+
 function terms(searchText: string): string[] {
   return searchText ? searchText.split(" ").filter(Boolean) : [];
 }
@@ -21,6 +23,10 @@ export async function adjustTermStats(
   sign: 1 | -1,
 ): Promise<void> {
   if (!searchTexts.length) return;
+  // One writer of a tenant's statistics at a time, until its transaction ends: a transaction that
+  // removes old terms and later adds new ones (an update) could otherwise deadlock with another
+  // (concurrent import batches). Other chunk work of both transactions still runs in parallel.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${statsLockKey(tenantId)}))`;
   const df = new Map<string, number>();
   let termCount = 0;
   for (const text of searchTexts) {
@@ -55,7 +61,7 @@ export async function rebuildTermStats(tenantId: string): Promise<{ terms: numbe
   const client = await db();
   return client.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kefu-term-stats:${tenantId}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${statsLockKey(tenantId)}))`;
       await tx.knowledgeTermStat.deleteMany({ where: { tenantId } });
       await tx.knowledgeStats.deleteMany({ where: { tenantId } });
       let cursor: string | undefined;
