@@ -60,7 +60,7 @@ async function main() {
     const warm = await createDocument(tenant.id, null, { ...files[0], name: "warm-up.pdf" });
     await ingestDocument(tenant.id, warm.id);
 
-    const stored = [];
+    const stored: Awaited<ReturnType<typeof createDocument>>[] = [];
     for (const f of files) stored.push(await createDocument(tenant.id, null, f));
     const perDoc: number[] = [];
     let chunks = 0;

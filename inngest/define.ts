@@ -2,6 +2,7 @@ import { inngest } from "./client";
 import { EVENTS, type TEventData, type TEventName } from "./events";
 import { logger } from "../server/logging";
 import { observeJobRun } from "../server/metrics";
+import { finishJobRun, startJobRun, tenantOf } from "./job-runs";
 
 // A Kefu job is defined once and runs two ways: as an Inngest function (served at /api/inngest) and
 // through the in-process runner when no Inngest server is configured. Handlers only use this small
@@ -54,14 +55,19 @@ export function defineJob<N extends TEventName>(
       }),
     },
     // Inngest calls this once per step and keeps the run's timing itself: counted when an invocation
-    // finishes the function or fails (a failed attempt that Inngest retries counts as "failed")
+    // finishes the function or fails (a failed attempt that Inngest retries counts as "failed"). The
+    // JobRun row is made and finished in steps, so the re-invocations do not repeat them; a failed
+    // attempt marks it FAILED and a successful retry marks it SUCCEEDED again.
     async ({ event, step }) => {
-      const out = await run(event.data, step as unknown as TStep).catch((e: unknown) => {
+      const steps = step as unknown as TStep;
+      const runId = await steps.run("kefu-job-run-start", () => startJobRun(opts, event.data));
+      const out = await run(event.data, steps).catch(async (e: unknown) => {
         observeJobRun(opts.id, "failed");
-        const tenantId = (event.data as { tenantId?: string } | null)?.tenantId ?? null;
-        logger().error({ err: e, job: opts.id, tenantId }, "job attempt failed");
+        logger().error({ err: e, job: opts.id, tenantId: tenantOf(event.data) }, "job attempt failed");
+        await finishJobRun(runId, { error: e }).catch(() => {}); // the failure itself is what matters
         throw e;
       });
+      await steps.run("kefu-job-run-finish", () => finishJobRun(runId));
       observeJobRun(opts.id, "succeeded");
       return out;
     },

@@ -17,7 +17,7 @@ export const EVENTS = {
   }),
   "kefu/knowledge.reindex-requested": z.object({
     tenantId: z.string().uuid(),
-    reason: z.enum(["dictionary", "synonyms", "embedder"]),
+    reason: z.enum(["dictionary", "synonyms", "embedder", "manual"]),
   }),
   "kefu/knowledge.document-uploaded": z.object({
     tenantId: z.string().uuid(),

@@ -1,7 +1,7 @@
-import { db } from "../server/db/client";
 import { logger } from "../server/logging";
 import { observeJobRun } from "../server/metrics";
 import type { TJobDefinition, TStep } from "./define";
+import { finishJobRun, startJobRun, tenantOf } from "./job-runs";
 
 // The in-process runner for the embedded default: the same job definitions, run in this process with
 // Inngest's semantics where they matter — completed steps are memoised and not re-run when the
@@ -32,28 +32,18 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
       await sleepMs(durationMs(d));
     },
   };
-  const tenantId = (data as { tenantId?: string } | null)?.tenantId ?? null;
+  const tenantId = tenantOf(data);
   const started = performance.now();
-  const client = await db();
-  const run = await client.jobRun.create({
-    data: { tenantId, functionId: job.id, eventName: job.event, status: "RUNNING" },
-  });
+  const runId = await startJobRun(job, data);
   for (let attempt = 0; ; attempt++) {
     try {
       const result = await job.run(data, step);
-      await client.jobRun.update({
-        where: { id: run.id },
-        data: { status: "SUCCEEDED", finishedAt: new Date() },
-      });
+      await finishJobRun(runId);
       observeJobRun(job.id, "succeeded", (performance.now() - started) / 1000);
       return result;
     } catch (e) {
       if (attempt >= job.retries) {
-        const error = e instanceof Error ? e.message : String(e);
-        await client.jobRun.update({
-          where: { id: run.id },
-          data: { status: "FAILED", error: error.slice(0, 2000), finishedAt: new Date() },
-        });
+        await finishJobRun(runId, { error: e });
         logger().error({ err: e, job: job.id, tenantId }, "job failed");
         observeJobRun(job.id, "failed", (performance.now() - started) / 1000);
         throw e;

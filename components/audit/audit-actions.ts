@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "apikey.created",
   "apikey.revoked",
   "knowledge.imported",
+  "knowledge.retrieval_updated",
 ] as const;
 
 type TData = Record<string, unknown>;

@@ -19,6 +19,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 import type { TSearchHit, TSearchResult } from "./types";
+import { KnowledgeTabs } from "./knowledge-tabs";
 
 const TOP_K = 10;
 
@@ -59,6 +60,7 @@ function HitTest() {
         {t("back")}
       </Link>
       <PageHeader title={t("title")} description={t("description")} />
+      <KnowledgeTabs />
       <div className="grid gap-6">
         <Card>
           <CardContent>

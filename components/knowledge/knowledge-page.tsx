@@ -1,8 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { BookOpen, Crosshair, Plus, Search, SearchX, Upload } from "lucide-react";
-import Link from "next/link";
+import { BookOpen, Plus, Search, SearchX, Upload } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { QueryError } from "@/components/common/query-error";
@@ -24,6 +23,7 @@ import { QaFormDialog } from "./qa-form-dialog";
 import { QaEnabledSwitch, QaRowActions, QaTags, QaText, SourceBadge } from "./qa-parts";
 import type { TQaItem } from "./types";
 import { useDebouncedValue } from "./use-debounced-value";
+import { KnowledgeTabs } from "./knowledge-tabs";
 
 const PAGE_SIZE = 20;
 type TFilter = "all" | "enabled" | "disabled";
@@ -94,17 +94,12 @@ function KnowledgeBase() {
         description={t("description")}
         actions={
           <>
-            <Button asChild variant="outline">
-              <Link href={`/t/${tenant.slug}/knowledge/hit-test`}>
-                <Crosshair aria-hidden />
-                {t("hitTest")}
-              </Link>
-            </Button>
             {canWrite && <ImportButton />}
             {canWrite && <CreateButton />}
           </>
         }
       />
+      <KnowledgeTabs />
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} />
       ) : list.isPending ? (

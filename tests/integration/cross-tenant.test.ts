@@ -15,6 +15,7 @@ import { seedConversation } from "./workbench-helpers";
 type TCaller = Awaited<ReturnType<typeof ownerWithTenant>>["caller"];
 type TIds = {
   documentId: string;
+  chunkId: string;
   termId: string;
   synonymGroupId: string;
   tenantId: string;
@@ -92,6 +93,10 @@ const CALLS: Record<string, TCall> = {
   "knowledge.documents.list": (c, i) => c.knowledge.documents.list({ tenantId: i.tenantId }),
   "knowledge.documents.chunks": (c, i) =>
     c.knowledge.documents.chunks({ tenantId: i.tenantId, documentId: i.documentId }),
+  "knowledge.documents.get": (c, i) =>
+    c.knowledge.documents.get({ tenantId: i.tenantId, documentId: i.documentId }),
+  "knowledge.documents.updateChunk": (c, i) =>
+    c.knowledge.documents.updateChunk({ tenantId: i.tenantId, chunkId: i.chunkId, content: "偷改" }),
   "knowledge.documents.setEnabled": (c, i) =>
     c.knowledge.documents.setEnabled({ tenantId: i.tenantId, documentId: i.documentId, enabled: false }),
   "knowledge.documents.delete": (c, i) =>
@@ -111,6 +116,11 @@ const CALLS: Record<string, TCall> = {
     }),
   "knowledge.lexicon.deleteSynonyms": (c, i) =>
     c.knowledge.lexicon.deleteSynonyms({ tenantId: i.tenantId, synonymGroupId: i.synonymGroupId }),
+  "knowledge.settings.get": (c, i) => c.knowledge.settings.get({ tenantId: i.tenantId }),
+  "knowledge.settings.update": (c, i) =>
+    c.knowledge.settings.update({ tenantId: i.tenantId, keywordWeight: 7 }),
+  "knowledge.indexStatus": (c, i) => c.knowledge.indexStatus({ tenantId: i.tenantId }),
+  "knowledge.reindex": (c, i) => c.knowledge.reindex({ tenantId: i.tenantId }),
   "aiProviders.list": (c, i) => c.aiProviders.list({ tenantId: i.tenantId }),
   "aiProviders.create": (c, i) =>
     c.aiProviders.create({ tenantId: i.tenantId, kind: "OPENAI", model: "stolen", apiKey: "sk-stolen-key" }),
@@ -248,6 +258,10 @@ const TENANT_ONLY = new Set([
   "knowledge.search",
   "knowledge.lexicon.get",
   "knowledge.lexicon.addTerms",
+  "knowledge.settings.get",
+  "knowledge.settings.update",
+  "knowledge.indexStatus",
+  "knowledge.reindex",
   "knowledge.documents.list",
   "aiProviders.list",
   "aiProviders.create",
@@ -329,6 +343,7 @@ beforeAll(async () => {
     bytes: Buffer.from("# B 手册\n只属于 B 的内容。"),
   });
   await ingestDocument(b.tenant.id, doc.id);
+  const [chunk] = await b.caller.knowledge.documents.chunks({ tenantId: b.tenant.id, documentId: doc.id });
   const canned = await b.caller.cannedReplies.create({
     tenantId: b.tenant.id,
     shortcut: "b",
@@ -361,6 +376,7 @@ beforeAll(async () => {
     apiKeyId: key.id,
     qaPairId: qa.id,
     documentId: doc.id,
+    chunkId: chunk.id,
     termId: lex.dictionary[0].id,
     synonymGroupId: group.id,
     slug: b.tenant.slug,
@@ -386,6 +402,7 @@ beforeAll(async () => {
     qa: await b.caller.knowledge.qa.list({ tenantId: b.tenant.id }),
     search: await b.caller.knowledge.search({ tenantId: b.tenant.id, query: "退款政策" }),
     lexicon: await b.caller.knowledge.lexicon.get({ tenantId: b.tenant.id }),
+    retrieval: await b.caller.knowledge.settings.get({ tenantId: b.tenant.id }),
     documents: await b.caller.knowledge.documents.list({ tenantId: b.tenant.id }),
     chunks: await b.caller.knowledge.documents.chunks({ tenantId: b.tenant.id, documentId: bIds.documentId }),
     providers: await b.caller.aiProviders.list({ tenantId: b.tenant.id }),

@@ -117,14 +117,24 @@ describe("every job runs under @inngest/test and in-process", () => {
   });
 
   for (const [id, c] of Object.entries(CASES)) {
-    it(`${id}: @inngest/test`, async () => {
+    it(`${id}: @inngest/test (recorded in JobRun)`, async () => {
       const job = jobs.find((j) => j.id === id);
       if (!job) throw new Error(`${id} is not in JOBS`);
       const data = await c.payload();
+      const client = await db();
+      const since = new Date();
       const engine = new InngestTestEngine({ function: job.inngestFunction });
       const { result, error } = await engine.execute({ events: [{ name: job.event, data }] });
       expect(error).toBeUndefined();
       await c.check(result, data);
+      const runs = await client.jobRun.findMany({
+        where: {
+          functionId: id,
+          tenantId: (data.tenantId as string | undefined) ?? null,
+          startedAt: { gte: since },
+        },
+      });
+      expect(runs.map((r) => r.status)).toEqual(["SUCCEEDED"]);
     });
 
     it(`${id}: in-process runner (recorded in JobRun)`, async () => {

@@ -25,12 +25,20 @@ import {
 } from "../../services/knowledge/lexicon/manage-lexicon";
 import {
   deleteDocument,
+  getDocument,
   listDocumentChunks,
   listDocuments,
   requeueDocument,
   setDocumentEnabled,
   ZListDocumentsInput,
 } from "../../services/knowledge/documents/manage-documents";
+import { updateDocumentChunk, ZUpdateChunkInput } from "../../services/knowledge/documents/edit-chunk";
+import {
+  getRetrievalSettings,
+  saveRetrievalSettings,
+  ZRetrievalSettingsPatch,
+} from "../../services/knowledge/search/manage-retrieval-settings";
+import { assertNoReindexRunning, knowledgeIndexStatus } from "../../services/knowledge/index/index-status";
 import { actorOf } from "../actor";
 import { createRouter, tenantProcedure } from "../init";
 import { ZId, ZOk } from "../schemas";
@@ -170,6 +178,27 @@ const lexiconRouter = createRouter({
     }),
 });
 
+const ZRetrievalSettingsView = z.object({
+  vectorWeight: z.number(),
+  keywordWeight: z.number(),
+  fusion: z.enum(["score", "rrf"]),
+  directAnswerThreshold: z.number(),
+});
+
+// retrieval tuning (Tenant.settings.retrieval); a save invalidates the pipeline's config cache
+const settingsRouter = createRouter({
+  get: tenantProcedure("kb.read")
+    .output(ZRetrievalSettingsView)
+    .query(({ ctx }) => getRetrievalSettings(ctx.tenant.id)),
+  update: tenantProcedure("kb.write")
+    .input(ZRetrievalSettingsPatch)
+    .output(ZRetrievalSettingsView)
+    .mutation(({ ctx, input }) => {
+      const { tenantId: _t, ...patch } = input;
+      return saveRetrievalSettings(ctx.tenant.id, actorOf(ctx), patch);
+    }),
+});
+
 const ZDocument = z.object({
   id: z.string(),
   title: z.string(),
@@ -185,6 +214,15 @@ const ZDocument = z.object({
   updatedAt: z.date(),
 });
 
+const ZChunk = z.object({
+  id: z.string(),
+  ordinal: z.number(),
+  heading: z.string().nullable(),
+  content: z.string(),
+  tokenCount: z.number(),
+  enabled: z.boolean(),
+});
+
 // uploads go through POST /api/knowledge/documents (multipart); everything else is here
 const documentsRouter = createRouter({
   list: tenantProcedure("kb.read")
@@ -194,21 +232,21 @@ const documentsRouter = createRouter({
       const { tenantId: _t, ...query } = input;
       return listDocuments(ctx.tenant.id, query);
     }),
+  get: tenantProcedure("kb.read")
+    .input(z.object({ documentId: ZId }))
+    .output(ZDocument)
+    .query(({ ctx, input }) => getDocument(ctx.tenant.id, input.documentId)),
   chunks: tenantProcedure("kb.read")
     .input(z.object({ documentId: ZId }))
-    .output(
-      z.array(
-        z.object({
-          id: z.string(),
-          ordinal: z.number(),
-          heading: z.string().nullable(),
-          content: z.string(),
-          tokenCount: z.number(),
-          enabled: z.boolean(),
-        }),
-      ),
-    )
+    .output(z.array(ZChunk))
     .query(({ ctx, input }) => listDocumentChunks(ctx.tenant.id, input.documentId)),
+  updateChunk: tenantProcedure("kb.write")
+    .input(ZUpdateChunkInput)
+    .output(ZChunk)
+    .mutation(({ ctx, input }) => {
+      const { tenantId: _t, ...fields } = input;
+      return updateDocumentChunk(ctx.tenant.id, fields);
+    }),
   setEnabled: tenantProcedure("kb.write")
     .input(z.object({ documentId: ZId, enabled: z.boolean() }))
     .output(ZOk)
@@ -235,6 +273,33 @@ export const knowledgeRouter = createRouter({
   documents: documentsRouter,
   import: importRouter,
   lexicon: lexiconRouter,
+  settings: settingsRouter,
+  indexStatus: tenantProcedure("kb.read")
+    .output(
+      z.object({
+        running: z.boolean(),
+        lastRun: z
+          .object({
+            status: z.string(),
+            startedAt: z.date(),
+            finishedAt: z.date().nullable(),
+            error: z.string().nullable(),
+          })
+          .nullable(),
+        chunks: z.number(),
+        chunksOnCurrentModel: z.number(),
+        reindexed: z.number().nullable(),
+        currentModel: z.string(),
+      }),
+    )
+    .query(({ ctx }) => knowledgeIndexStatus(ctx.tenant.id)),
+  reindex: tenantProcedure("kb.write")
+    .output(ZOk)
+    .mutation(async ({ ctx }) => {
+      await assertNoReindexRunning(ctx.tenant.id);
+      await emit("kefu/knowledge.reindex-requested", { tenantId: ctx.tenant.id, reason: "manual" });
+      return { ok: true as const };
+    }),
   search: tenantProcedure("kb.read")
     .input(
       z.object({

@@ -2,7 +2,7 @@ import { db } from "../../../db/client";
 import { AppError } from "../../../errors";
 import { logger } from "../../../logging";
 import { tenantEmbedder } from "../embedding/tenant-embedder";
-import { searchText } from "../index/search-terms";
+import { documentChunkEmbedText, documentChunkSearchText } from "../index/document-chunk-text";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { insertChunks } from "../index/write-chunks";
 import { deleteChunks } from "../stats/chunk-writes";
@@ -45,7 +45,7 @@ export async function ingestDocument(
     const chunks = chunkDocument(parsed);
     await setStatus(tenantId, documentId, { status: "INDEXING", progress: 30 });
     const [lexicon, embedder] = await Promise.all([loadTenantLexicon(tenantId), tenantEmbedder(tenantId)]);
-    const texts = chunks.map((c) => [c.heading, c.content].filter(Boolean).join("\n"));
+    const texts = chunks.map(documentChunkEmbedText);
     const embedded = await embedder.embed(texts, lexicon);
     const rows = chunks.map((c, k) => {
       return {
@@ -54,7 +54,7 @@ export async function ingestDocument(
         ordinal: c.ordinal,
         heading: c.heading,
         content: c.content,
-        searchText: searchText([{ text: c.heading ?? "", repeat: 2 }, { text: c.content }], lexicon),
+        searchText: documentChunkSearchText(c, lexicon),
         embedding: embedded.vectors[k],
         embeddingModel: embedded.model,
         tokenCount: c.tokenCount,

@@ -83,6 +83,13 @@ export async function listDocuments(tenantId: string, input: z.infer<typeof ZLis
   return { ...cursorPage(rows, input.limit), total };
 }
 
+export async function getDocument(tenantId: string, id: string) {
+  const client = await db();
+  const doc = await client.knowledgeDocument.findFirst({ where: { id, tenantId }, select: DOCUMENT_SELECT });
+  if (!doc) throw notFound("Document");
+  return doc;
+}
+
 export async function listDocumentChunks(tenantId: string, documentId: string) {
   const client = await db();
   const doc = await client.knowledgeDocument.findFirst({

@@ -4,6 +4,7 @@ import { tenantEmbedder } from "../embedding/tenant-embedder";
 import { combineQaVectors, vectorLiteral } from "./qa-embedding";
 import { sketchLiteral } from "./write-chunks";
 import { searchText } from "./search-terms";
+import { documentChunkEmbedText, documentChunkSearchText } from "./document-chunk-text";
 import { rebuildTermStats } from "../stats/term-stats";
 import { loadTenantLexicon } from "./tenant-lexicon";
 
@@ -37,7 +38,7 @@ export async function reindexTenant(tenantId: string, onProgress?: (done: number
     }
     // one embedding call per batch: Q&A pairs send question and answer, document chunks their text
     const texts = chunks.flatMap((c) =>
-      c.qaPair ? [c.qaPair.question, c.qaPair.answer] : [[c.heading, c.content].filter(Boolean).join("\n")],
+      c.qaPair ? [c.qaPair.question, c.qaPair.answer] : [documentChunkEmbedText(c)],
     );
     const embedded = await embedder.embed(texts, lexicon);
     let next = 0;
@@ -48,7 +49,7 @@ export async function reindexTenant(tenantId: string, onProgress?: (done: number
         : embedded.vectors[next++];
       const terms = qa
         ? searchText([{ text: qa.question, repeat: 2 }, { text: qa.answer }], lexicon)
-        : searchText([{ text: c.heading ?? "", repeat: 2 }, { text: c.content }], lexicon);
+        : documentChunkSearchText(c, lexicon);
       const sketch = sketchLiteral({ embedding: vector, embeddingModel: embedded.model });
       return P.sql`(${c.id}, ${terms}, ${vectorLiteral(vector)}, ${sketch}, ${vector.length}, ${embedded.model})`;
     });

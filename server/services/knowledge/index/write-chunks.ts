@@ -49,3 +49,40 @@ export async function insertChunks(tx: Prisma.TransactionClient, rows: TChunkRow
     if (r.enabled ?? true) byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r.searchText]);
   for (const [tenantId, texts] of byTenant) await adjustTermStats(tx, tenantId, texts, 1);
 }
+
+export type TChunkRewrite = {
+  heading: string | null;
+  content: string;
+  searchText: string;
+  embedding: Float32Array;
+  embeddingModel: string;
+  tokenCount: number;
+  enabled: boolean;
+};
+
+/**
+ * Rewrites one document chunk in place (a manual edit): text, keyword terms, embedding and enabled
+ * flag together, with the BM25 statistics moved from the old terms to the new ones. The row is locked
+ * first so the terms taken out are exactly the ones that were in. Returns false if there is no such
+ * document chunk in the tenant.
+ */
+export async function rewriteDocumentChunk(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  chunkId: string,
+  r: TChunkRewrite,
+): Promise<boolean> {
+  const [old] = await tx.$queryRaw<{ searchText: string; enabled: boolean }[]>`
+    SELECT "searchText", enabled FROM "KnowledgeChunk"
+    WHERE id = ${chunkId} AND "tenantId" = ${tenantId} AND "documentId" IS NOT NULL FOR UPDATE`;
+  if (!old) return false;
+  await tx.$executeRaw`
+    UPDATE "KnowledgeChunk" SET heading = ${r.heading}, content = ${r.content}, "searchText" = ${r.searchText},
+      embedding = ${vectorLiteral(r.embedding)}::vector, sketch = ${sketchLiteral(r)}::vector,
+      "embeddingModel" = ${r.embeddingModel}, "embeddingDim" = ${r.embedding.length},
+      "tokenCount" = ${r.tokenCount}, enabled = ${r.enabled}, "updatedAt" = now()
+    WHERE id = ${chunkId} AND "tenantId" = ${tenantId}`;
+  if (old.enabled) await adjustTermStats(tx, tenantId, [old.searchText], -1);
+  if (r.enabled) await adjustTermStats(tx, tenantId, [r.searchText], 1);
+  return true;
+}

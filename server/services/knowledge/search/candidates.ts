@@ -14,7 +14,7 @@ import type { TTermStats } from "../stats/term-stats";
 // - keyword side: the GIN index is keyed by (tenantId, tsv), so other tenants' rows are never visited;
 //   only the query's rarer terms are matched, and at most RANKING_BUDGET matching rows are ranked: each
 //   ranked row costs a heap visit and a detoasted tsvector (~20–90 µs here), and a term in hundreds of
-//   chunks carries almost no BM25 weight anyway. The candidates are scored with every term afterwards.
+//   chunks carries little BM25 weight anyway. The candidates are scored with every term afterwards.
 
 type TDb = Prisma.TransactionClient;
 
@@ -32,7 +32,7 @@ export type TCandidateRow = {
 const VECTOR_CANDIDATES = 60;
 const KEYWORD_CANDIDATES = 60;
 const MAX_KEYWORD_TERMS = 12;
-const RANKING_BUDGET = 500;
+const RANKING_BUDGET = 400;
 /** Tenants up to this many chunks get an exact vector scan instead of the HNSW walk. */
 export const EXACT_SCAN_MAX = 2000;
 
@@ -90,8 +90,11 @@ export async function vectorCandidates(
 
 /**
  * The query terms worth matching, rarest first, until the rows they match would exceed a budget:
- * ranking is the keyword side's cost, and a common term adds many rows but little BM25 weight. Terms
- * in none of the tenant's chunks are left out (the statistics are exact, so they cannot match).
+ * ranking is the keyword side's cost, and a common term adds many rows but little BM25 weight. When
+ * even the rarest term is in more chunks than the budget, there is no keyword side: ranking an
+ * arbitrary part of thousands of rows would find nothing the vector side does not (and collecting
+ * them is the slowest thing a search can do). Terms in none of the tenant's chunks are left out (the
+ * statistics are exact, so they cannot match).
  */
 export function selectiveTerms(terms: string[], stats: TTermStats | null): string[] {
   if (!stats) return terms.slice(0, MAX_KEYWORD_TERMS);
@@ -99,7 +102,7 @@ export function selectiveTerms(terms: string[], stats: TTermStats | null): strin
   const picked: string[] = [];
   let rows = 0;
   for (const term of [...terms].filter((t) => df(t) > 0).sort((a, b) => df(a) - df(b))) {
-    if (picked.length && (rows + df(term) > RANKING_BUDGET || picked.length === MAX_KEYWORD_TERMS)) break;
+    if (rows + df(term) > RANKING_BUDGET || picked.length === MAX_KEYWORD_TERMS) break;
     picked.push(term);
     rows += df(term);
   }

@@ -8,6 +8,7 @@ import { loadTermStats } from "../stats/term-stats";
 import { bm25, idfCoverage } from "./bm25";
 import { EXACT_SCAN_MAX, keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
+import { recentChunkCount, rememberChunkCount } from "./tenant-size";
 import { fusionWeights, type TRetrievalSettings } from "./retrieval-settings";
 
 // searchKnowledge: the one entry point the message pipeline and the hit-test page use.
@@ -57,15 +58,22 @@ export async function searchKnowledge(
     opts.embedder ?? config!.then((c) => c.embedder),
   ]);
   const terms = [...new Set(searchTerms(query, lexicon))];
+  const statsLoad = loadTermStats(tenantId, terms);
+  statsLoad.catch(() => {}); // awaited below; not unhandled if the embedding fails first
   // the query is compared with chunks of the same model (a failing provider falls back to local)
-  const [embedded, stats] = await Promise.all([
-    embedder.embed([query], lexicon),
-    loadTermStats(tenantId, terms),
-  ]);
+  const embedded = await embedder.embed([query], lexicon);
   const q = { tenantId, vector: embedded.vectors[0], model: embedded.model };
-  const exact = (stats?.chunkCount ?? 0) <= EXACT_SCAN_MAX;
+  // the vector side starts at once when the tenant's size is known; the keyword side needs the
+  // term statistics to pick its terms
+  const vectorSide = (chunks: number) => vectorCandidates(client, { ...q, exact: chunks <= EXACT_SCAN_MAX });
+  const knownSize = recentChunkCount(tenantId);
+  const vectorLoad =
+    knownSize === undefined ? statsLoad.then((s) => vectorSide(s?.chunkCount ?? 0)) : vectorSide(knownSize);
+  vectorLoad.catch(() => {});
+  const stats = await statsLoad;
+  rememberChunkCount(tenantId, stats?.chunkCount ?? 0);
   const [vectorRows, keywordRows] = await Promise.all([
-    vectorCandidates(client, { ...q, exact }),
+    vectorLoad,
     keywordCandidates(client, { ...q, terms: selectiveTerms(terms, stats) }),
   ]);
   const keywordIds = keywordRows.map((r) => r.id);

@@ -7,9 +7,10 @@ import { adjustTermStats } from "./term-stats";
 // RETURNING report exactly the rows this statement changed, even with concurrent writers.
 
 type TTx = Prisma.TransactionClient;
-export type TChunkOwner = { qaPairIds: string[] } | { documentId: string };
+export type TChunkOwner = { qaPairIds: string[] } | { documentId: string } | { chunkId: string };
 
 function ownerFilter(owner: TChunkOwner) {
+  if ("chunkId" in owner) return P.sql`id = ${owner.chunkId}`;
   return "documentId" in owner
     ? P.sql`"documentId" = ${owner.documentId}`
     : P.sql`"qaPairId" = ANY(${owner.qaPairIds}::text[])`;
