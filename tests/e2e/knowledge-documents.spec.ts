@@ -74,6 +74,8 @@ test("documents: upload, refuse bad files, wait for ready, edit a chunk, find th
     timeout: 30_000,
   });
   await expect(rowOf(page, "notes")).toContainText(/does not match|\.md/);
+  const uploaded = toast(page, msg(L, "knowledge.docs.upload.done", { count: 1 }));
+  await expect(uploaded).toHaveCount(0); // this upload's toast is gone (4 s) before the next one
 
   // 4. the manual: uploaded, processed in the background (the list polls) until ready
   await fileInput.setInputFiles({
@@ -81,7 +83,7 @@ test("documents: upload, refuse bad files, wait for ready, edit a chunk, find th
     mimeType: "text/markdown",
     buffer: Buffer.from(MANUAL),
   });
-  await expect(toast(page, msg(L, "knowledge.docs.upload.done", { count: 1 }))).toBeVisible();
+  await expect(uploaded).toBeVisible();
   await expect(problems).toHaveCount(0);
   const title = "凯丰 KF-9 用户手册"; // the parser takes the document's first heading as its title
   const row = rowOf(page, title);
