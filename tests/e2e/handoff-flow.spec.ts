@@ -3,7 +3,14 @@ import { expect, test } from "@playwright/test";
 import { msg, uniqueSuffix } from "./helpers";
 import { createTeam } from "./team";
 import { SHOP, startShop, W, widgetOf } from "./widget-host";
-import { openInbox, prepareSupport, REFUND_A, REFUND_Q, workbench } from "./workbench-helpers";
+import {
+  openInbox,
+  prepareSupport,
+  REFUND_A,
+  REFUND_Q,
+  watchHistoryFor,
+  workbench,
+} from "./workbench-helpers";
 
 // The whole handoff, as PRODUCT.md §2 and §10 describe it, with every party in its own browser: a
 // customer on a shop of another origin (script tag) asks a known question and the bot answers; the
@@ -97,19 +104,14 @@ test("widget customer → live queue → race → reply → transfer → release
     }
     for (let i = 0; i < 15; i++) {
       const text = `延迟测试 ${round + 1}.${i + 1} ${uniqueSuffix()}`;
-      const shown = winner.page.waitForFunction(
-        ([t, label]) =>
-          document.querySelector(`ol[aria-label="${label}"]`)?.textContent?.includes(t) ? Date.now() : false,
-        [text, msg(L, "workbench.historyLabel")],
-        { polling: "raf", timeout: 10_000 },
-      );
+      const shownAt = await watchHistoryFor(winner.page, msg(L, "workbench.historyLabel"), text);
       await w.composer.fill(text);
       const sentAt = await w.send.evaluate((button: HTMLElement) => {
         const t = Date.now();
         button.click();
         return t;
       });
-      samples.push(((await (await shown).jsonValue()) as number) - sentAt);
+      samples.push((await shownAt()) - sentAt);
       await expect(w.log.getByText(text)).toBeVisible();
     }
   }

@@ -92,3 +92,37 @@ export async function openInbox(page: Page, slug: string, L: TLocale) {
   await expect(page.getByRole("heading", { name: msg(L, "workbench.title"), level: 1 })).toBeVisible();
   await expect(workbench(page, L).live).toHaveAttribute("data-live-state", "live");
 }
+
+/**
+ * Starts watching the open conversation's history for `text`; the returned function gives the page's
+ * clock (Date.now()) at the DOM mutation that showed it. A MutationObserver rather than polling on
+ * every animation frame: rAF polling makes the browser render frames continuously, which on a 2-core
+ * machine with software compositing takes CPU from the server being measured.
+ */
+export async function watchHistoryFor(
+  page: Page,
+  label: string,
+  text: string,
+): Promise<() => Promise<number>> {
+  const key = `__kefuShown_${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ([t, l, k]) => {
+      const has = () => document.querySelector(`ol[aria-label="${l}"]`)?.textContent?.includes(t) ?? false;
+      (window as unknown as Record<string, Promise<number>>)[k] = new Promise<number>((resolve, reject) => {
+        if (has()) return resolve(Date.now());
+        const observer = new MutationObserver(() => {
+          if (!has()) return;
+          observer.disconnect();
+          resolve(Date.now());
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`"${t}" was not shown within 10 s`));
+        }, 10_000);
+      });
+    },
+    [text, label, key] as const,
+  );
+  return () => page.evaluate((k) => (window as unknown as Record<string, Promise<number>>)[k], key);
+}
