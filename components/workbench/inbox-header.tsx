@@ -32,7 +32,11 @@ function LiveIndicator() {
   const t = useTranslations("workbench.live");
   const { state } = useLive();
   const tone =
-    state === "live" ? "bg-success" : state === "denied" ? "bg-destructive" : "animate-pulse bg-amber-500";
+    state === "live"
+      ? "bg-success"
+      : state === "denied"
+        ? "bg-destructive"
+        : "animate-pulse bg-amber-500 motion-reduce:animate-none";
   return (
     <span
       role="status"

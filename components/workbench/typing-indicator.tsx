@@ -16,7 +16,7 @@ export function TypingIndicator({ conversationId }: { conversationId: string }) 
             {[0, 150, 300].map((delay) => (
               <span
                 key={delay}
-                className="size-1 animate-bounce rounded-full bg-muted-foreground"
+                className="size-1 animate-bounce rounded-full bg-muted-foreground motion-reduce:animate-none"
                 style={{ animationDelay: `${delay}ms` }}
               />
             ))}

@@ -51,7 +51,10 @@ test("widget customer → live queue → race → reply → transfer → release
   }
 
   // 1. the customer asks a known question on the shop's page; the bot answers
-  const customerCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const customerCtx = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    reducedMotion: "reduce",
+  });
   const customer = await customerCtx.newPage();
   await customer.goto(`${SHOP}/`);
   const w = widgetOf(customer, L, TITLE);

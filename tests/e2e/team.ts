@@ -35,8 +35,11 @@ export type TMember = { account: TAccount; context: BrowserContext; page: Page }
 export type TTeam = { tenantId: string; slug: string; owner: TMember; members: TMember[] };
 
 async function newContext(browser: Browser, baseURL: string, locale: TLocale, phone = false) {
+  // reduced motion, as many agents set it: the decorative animations (typing dots) would otherwise keep
+  // these browsers rendering on the 2 cores the server under test runs on
   const context = await browser.newContext({
     baseURL,
+    reducedMotion: "reduce",
     ...(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {}),
   });
   await setLocale(context, baseURL, locale);

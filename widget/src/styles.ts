@@ -55,6 +55,7 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .kf-typing span{width:6px;height:6px;border-radius:50%;background:var(--kf-muted);animation:kf-dot 1.2s infinite}
 .kf-typing span:nth-child(2){animation-delay:.15s}.kf-typing span:nth-child(3){animation-delay:.3s}
 @keyframes kf-dot{0%,60%,100%{opacity:.3;transform:none}30%{opacity:1;transform:translateY(-3px)}}
+@media (prefers-reduced-motion:reduce){.kf-typing span{animation:none;opacity:.6}}
 .kf-rating{align-self:stretch;border:1px solid var(--kf-border);border-radius:12px;padding:12px;display:flex;flex-direction:column;gap:8px;background:var(--kf-bg)}
 .kf-rating-title{font-weight:600;text-align:center}
 .kf-stars{display:flex;justify-content:center;gap:4px}
