@@ -115,7 +115,7 @@ export async function keywordCandidates(
 ): Promise<TCandidateRow[]> {
   const tsquery = anyTermQuery(p.terms);
   if (!tsquery) return [];
-  // the inner LIMIT caps the ranked rows when even the rarest term is in more than the budget
+  // selectiveTerms keeps the matches within the budget; the inner LIMIT holds it without statistics too
   return db.$queryRaw<TCandidateRow[]>`
     SELECT ${columns(p)} FROM (
       SELECT ${PICK}, ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) AS rank FROM (
