@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { makePdf } from "../server/services/knowledge/documents/__fixtures__/build-pdf";
 import { readJsonl, type TKbEntry } from "./lib/eval-data";
-import { createThrowawayDatabase, percentile } from "./lib/throwaway-db";
+import { openBenchDatabase } from "./lib/bench-database";
+import { percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +35,11 @@ function page(doc: number, p: number): string[] {
 }
 
 async function main() {
-  process.env.LOG_LEVEL = "silent";
-  const database = await createThrowawayDatabase("kefu_docs");
-  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
-  const { closeDb, db } = await import("../server/db/client");
+  const database = await openBenchDatabase("kefu_docs");
+  const { client } = database;
   const { createDocument } = await import("../server/services/knowledge/documents/manage-documents");
   const { ingestDocument } = await import("../server/services/knowledge/documents/ingest-document");
   try {
-    installMigrator();
-    await db();
-    await migratePostgresOnStart();
-    const client = await db();
     const tenant = await client.tenant.create({
       data: { name: "Docs", slug: `docs-${randomBytes(3).toString("hex")}` },
     });
@@ -89,8 +84,7 @@ async function main() {
       `ingest: ${pages} pages in ${seconds.toFixed(1)} s = ${(pages / seconds).toFixed(1)} pages/s, ${(chunks / seconds).toFixed(0)} chunks/s (local embedder)`,
     );
   } finally {
-    await closeDb();
-    await database.drop();
+    await database.close();
   }
 }
 

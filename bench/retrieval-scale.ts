@@ -7,7 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { readJsonl, type TKbEntry, type TQuery } from "./lib/eval-data";
-import { createThrowawayDatabase, percentile } from "./lib/throwaway-db";
+import { openBenchDatabase } from "./lib/bench-database";
+import { percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({
   options: {
@@ -37,17 +38,11 @@ function synth(i: number): { externalId: string; question: string; answer: strin
 }
 
 async function main() {
-  process.env.LOG_LEVEL = "silent";
-  const database = await createThrowawayDatabase("kefu_scale");
-  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
-  const { closeDb, db } = await import("../server/db/client");
+  const database = await openBenchDatabase("kefu_scale");
+  const { client } = database;
   const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
   const { searchKnowledge } = await import("../server/services/knowledge/search/search-knowledge");
   try {
-    installMigrator();
-    await db();
-    await migratePostgresOnStart();
-    const client = await db();
     const tenants = [];
     for (let t = 0; t < TENANTS; t++) {
       tenants.push(
@@ -103,8 +98,7 @@ async function main() {
       `search small tenant (${kb.length} chunks, ${TENANTS} tenants in all): p50_ms=${percentile(small, 50).toFixed(1)} p95_ms=${percentile(small, 95).toFixed(1)}`,
     );
   } finally {
-    await closeDb();
-    await database.drop();
+    await database.close();
   }
 }
 

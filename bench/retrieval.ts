@@ -6,7 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { formatScores, readJsonl, scoreRankings, type TKbEntry, type TQuery } from "./lib/eval-data";
-import { createThrowawayDatabase, percentile } from "./lib/throwaway-db";
+import { openBenchDatabase } from "./lib/bench-database";
+import { percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({ options: { kb: { type: "string" }, queries: { type: "string" } } });
 if (!values.kb || !values.queries) {
@@ -17,17 +18,11 @@ const kb = readJsonl<TKbEntry>(values.kb);
 const queries = readJsonl<TQuery>(values.queries);
 
 async function main() {
-  process.env.LOG_LEVEL = "silent";
-  const database = await createThrowawayDatabase("kefu_bench");
-  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
-  const { closeDb, db } = await import("../server/db/client");
+  const database = await openBenchDatabase("kefu_bench");
+  const { client } = database;
   const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
   const { searchKnowledge } = await import("../server/services/knowledge/search/search-knowledge");
   try {
-    installMigrator();
-    await db();
-    await migratePostgresOnStart();
-    const client = await db();
     const tenant = await client.tenant.create({
       data: { name: "Retrieval bench", slug: `bench-${randomBytes(4).toString("hex")}` },
     });
@@ -64,8 +59,7 @@ async function main() {
     );
     console.log(`${formatScores(s)} p50_ms=${pct(50).toFixed(1)} p95_ms=${pct(95).toFixed(1)}`);
   } finally {
-    await closeDb();
-    await database.drop();
+    await database.close();
   }
 }
 
