@@ -38,6 +38,8 @@ const ZEnv = z.object({
   METRICS_TOKEN: z.string().optional(),
   /** multiplies the per-IP limits of sign-in, sign-up and invitations (an office behind one NAT) */
   KEFU_IP_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  /** messages a widget visitor may send per minute (an abuse guard at the widget's HTTP edge) */
+  KEFU_WIDGET_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** set by bin/kefu.mjs: the directory the CLI was invoked from (file arguments are relative to it) */
   KEFU_CLI_CWD: z.string().optional(),
   /** print the schema engine's log while migrating */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { memo } from "react";
 import { useReasonText } from "./inbox-item";
 import type { TConversationEventItem } from "./types";
 
@@ -18,7 +19,7 @@ const KNOWN = new Set([
   "rated",
 ]);
 
-export function EventLine({ event: e }: { event: TConversationEventItem }) {
+export const EventLine = memo(function EventLine({ event: e }: { event: TConversationEventItem }) {
   const t = useTranslations("workbench.events");
   const w = useTranslations("workbench");
   const format = useFormatter();
@@ -49,4 +50,4 @@ export function EventLine({ event: e }: { event: TConversationEventItem }) {
       <span aria-hidden className="h-px flex-1 bg-border" />
     </div>
   );
-}
+});

@@ -2,6 +2,7 @@
 
 import { AlertCircle, Bot, Check, Clock, Info, Lock } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { memo } from "react";
 import { cn } from "@/components/ui/cn";
 import { Evidence } from "./evidence";
 import type { TWorkbenchMessage } from "./types";
@@ -10,7 +11,9 @@ import type { TWorkbenchMessage } from "./types";
 // the right, system lines in the middle, and internal notes are amber and labelled as internal.
 // Content is always rendered as text: customer input never becomes markup.
 
-export function MessageItem({ message: m }: { message: TWorkbenchMessage }) {
+// memo: a live message appends to the history with the earlier message objects unchanged, so only the
+// new line renders (a long conversation re-rendered every line on every message)
+export const MessageItem = memo(function MessageItem({ message: m }: { message: TWorkbenchMessage }) {
   const t = useTranslations("workbench.message");
   const format = useFormatter();
   const time = (
@@ -74,7 +77,7 @@ export function MessageItem({ message: m }: { message: TWorkbenchMessage }) {
       </div>
     </div>
   );
-}
+});
 
 function BotMeta({ message: m }: { message: TWorkbenchMessage }) {
   const t = useTranslations("workbench.message");

@@ -48,8 +48,12 @@ export function MessageList({
   }, [entries.length, last?.role]);
 
   const announcement = useCustomerAnnouncement(conversationId, messages);
+  // the date line of every entry, formatted once per history change rather than on every render
+  const days = useMemo(
+    () => entries.map((e) => format.dateTime(e.at, { year: "numeric", month: "short", day: "numeric" })),
+    [entries, format],
+  );
 
-  let previousDay = "";
   return (
     <div
       ref={scroller}
@@ -63,10 +67,9 @@ export function MessageList({
         <p className="py-10 text-center text-sm text-muted-foreground">{t("noMessages")}</p>
       ) : (
         <ol aria-label={t("historyLabel")} className="mx-auto grid max-w-3xl gap-2.5">
-          {entries.map((entry) => {
-            const day = format.dateTime(entry.at, { year: "numeric", month: "short", day: "numeric" });
-            const showDay = day !== previousDay;
-            previousDay = day;
+          {entries.map((entry, i) => {
+            const day = days[i];
+            const showDay = i === 0 || day !== days[i - 1];
             return (
               <Fragment key={`${entry.kind}:${entry.kind === "message" ? entry.message.id : entry.event.id}`}>
                 {showDay && (

@@ -60,7 +60,6 @@ test("widget customer → live queue → race → reply → transfer → release
   const w = widgetOf(customer, L, TITLE);
   await w.launcher.click();
   await expect(w.composer).toBeFocused();
-  let rateWindowStart = Date.now(); // the widget allows a visitor 20 messages a minute
   await w.composer.fill(REFUND_Q);
   await w.send.click();
   await expect(w.log.getByText(REFUND_A)).toBeVisible();
@@ -97,26 +96,20 @@ test("widget customer → live queue → race → reply → transfer → release
   await expect(w.log.getByText("您好，我来帮您处理换货")).toBeVisible();
 
   // customer → agent's screen, timed in the pages on the same clock (widget channel end to end).
-  // Three rounds of 15: the visitor may send 20 messages a minute, so each round waits for a fresh
-  // window; 45 samples make the p95 a real percentile (the 43rd value) rather than the maximum.
+  // 45 samples make the p95 a real percentile (the 43rd value) rather than the maximum; the e2e
+  // server lets a visitor send more than the default 20 messages a minute for this.
   const samples: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    if (round > 0) {
-      await winner.page.waitForTimeout(Math.max(0, 61_000 - (Date.now() - rateWindowStart)));
-      rateWindowStart = Date.now();
-    }
-    for (let i = 0; i < 15; i++) {
-      const text = `延迟测试 ${round + 1}.${i + 1} ${uniqueSuffix()}`;
-      const shownAt = await watchHistoryFor(winner.page, msg(L, "workbench.historyLabel"), text);
-      await w.composer.fill(text);
-      const sentAt = await w.send.evaluate((button: HTMLElement) => {
-        const t = Date.now();
-        button.click();
-        return t;
-      });
-      samples.push((await shownAt()) - sentAt);
-      await expect(w.log.getByText(text)).toBeVisible();
-    }
+  for (let i = 0; i < 45; i++) {
+    const text = `延迟测试 ${i + 1} ${uniqueSuffix()}`;
+    const shownAt = await watchHistoryFor(winner.page, msg(L, "workbench.historyLabel"), text);
+    await w.composer.fill(text);
+    const sentAt = await w.send.evaluate((button: HTMLElement) => {
+      const t = Date.now();
+      button.click();
+      return t;
+    });
+    samples.push((await shownAt()) - sentAt);
+    await expect(w.log.getByText(text)).toBeVisible();
   }
   const sorted = [...samples].sort((a, b) => a - b);
   const p50 = sorted[Math.floor(sorted.length / 2)];

@@ -1,3 +1,4 @@
+import { env } from "@/server/env";
 import { sendWidgetMessage } from "@/server/services/widget/widget-messages";
 import { ZMessageBody } from "@/server/services/widget/widget-schemas";
 import { slugFromHeader, widgetCall, widgetPreflight } from "../_lib/widget-http";
@@ -10,7 +11,7 @@ export async function POST(req: Request) {
   return widgetCall(req, slugFromHeader, async ({ tenant, ip, visitor, limit, body }) => {
     await limit("messages-ip", `ip:${ip}`, 120);
     const visitorId = visitor();
-    await limit("messages", `visitor:${visitorId}`, 20);
+    await limit("messages", `visitor:${visitorId}`, env().KEFU_WIDGET_MESSAGES_PER_MINUTE);
     return sendWidgetMessage(tenant, visitorId, ZMessageBody.parse(await body()));
   });
 }

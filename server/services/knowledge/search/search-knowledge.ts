@@ -5,7 +5,7 @@ import { pipelineConfig } from "../../pipeline/config-cache";
 import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
-import { bm25, idfCoverage } from "./bm25";
+import { bm25, chunkTerms, idfCoverage } from "./bm25";
 import { EXACT_SCAN_MAX, keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
 import { recentChunkCount, rememberChunkCount } from "./tenant-size";
@@ -82,16 +82,18 @@ export async function searchKnowledge(
 
   const byId = new Map(chunks.map((c) => [c.id, c]));
   const matchedById = new Map<string, string[]>();
+  const queryTerms = new Set(terms);
   const candidates = chunks.map((c) => {
-    const docTerms = c.searchText ? c.searchText.split(" ") : [];
-    const have = new Set(docTerms);
-    const matched = terms.filter((t) => have.has(t));
-    matchedById.set(c.id, matched);
+    const chunk = chunkTerms(queryTerms, c.searchText ? c.searchText.split(" ") : []);
+    matchedById.set(
+      c.id,
+      terms.filter((t) => chunk.counts.has(t)),
+    );
     return {
       id: c.id,
       vectorSim: c.sim === null ? null : Number(c.sim),
-      bm25: bm25(terms, docTerms, stats),
-      coverage: idfCoverage(terms, have, stats),
+      bm25: bm25(queryTerms, chunk, stats),
+      coverage: idfCoverage(queryTerms, chunk, stats),
     };
   });
   // the vector side's own order (the keyword side's is ts_rank's, used by the "rrf" mode)
