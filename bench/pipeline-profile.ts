@@ -6,7 +6,8 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { readJsonl, type TKbEntry, type TQuery } from "./lib/eval-data";
-import { percentile, createThrowawayDatabase } from "./lib/throwaway-db";
+import { openBenchDatabase } from "./lib/bench-database";
+import { percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({
   options: { messages: { type: "string", default: "200" }, explain: { type: "boolean", default: false } },
@@ -89,18 +90,12 @@ async function explainSearch() {
 }
 
 async function main() {
-  process.env.LOG_LEVEL = "silent";
-  const database = await createThrowawayDatabase("kefu_bench_profile");
-  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
-  const { closeDb, db } = await import("../server/db/client");
+  const database = await openBenchDatabase("kefu_bench_profile");
   const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
   const { processIncomingMessage } = await import("../server/services/pipeline/process-message");
   const { searchKnowledge } = await import("../server/services/knowledge/search/search-knowledge");
   try {
-    installMigrator();
-    await db();
-    await migratePostgresOnStart();
-    const client = await db();
+    const client = database.client;
     const tenant = await client.tenant.create({ data: { name: "profile", slug: `profile-${Date.now()}` } });
     await client.rule.create({
       data: {
@@ -156,8 +151,7 @@ async function main() {
       `searchKnowledge alone: p50=${percentile(searchTimes, 50).toFixed(1)} ms p95=${percentile(searchTimes, 95).toFixed(1)} ms`,
     );
   } finally {
-    await closeDb();
-    await database.drop();
+    await database.close();
   }
 }
 

@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage } from "node:http";
 import { parseArgs } from "node:util";
 import { readJsonl, type TKbEntry, type TQuery } from "./lib/eval-data";
-import { percentile, createThrowawayDatabase } from "./lib/throwaway-db";
+import { openBenchDatabase } from "./lib/bench-database";
+import { percentile } from "./lib/throwaway-db";
 
 const { values } = parseArgs({
   options: { messages: { type: "string", default: "2000" }, concurrency: { type: "string", default: "16" } },
@@ -24,17 +25,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function main() {
-  process.env.LOG_LEVEL = "silent";
-  const database = await createThrowawayDatabase("kefu_bench_pipeline");
-  const { installMigrator, migratePostgresOnStart } = await import("../server/db/migrator/install");
-  const { closeDb, db } = await import("../server/db/client");
+  // before the first server module reads (and caches) the environment
+  process.env.KEFU_ENCRYPTION_KEY ??= (await import("node:crypto")).randomBytes(32).toString("base64");
+  const database = await openBenchDatabase("kefu_bench_pipeline");
   const { upsertQaPairs } = await import("../server/services/knowledge/qa/upsert-qa-pairs");
   const { createApiKey } = await import("../server/services/apikeys/api-keys");
   const { encryptSecret } = await import("../server/crypto/secrets");
   const { POST } = await import("../app/api/v1/messages/route");
   const { startFakeVendor, behave } = await import("../tests/fakes/fake-llm-vendor");
   const { randomBytes } = await import("node:crypto");
-  process.env.KEFU_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   const vendor = await startFakeVendor();
   vendor.setBehaviour(
     behave.ok(() =>
@@ -59,10 +58,7 @@ async function main() {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const port = (http.address() as { port: number }).port;
   try {
-    installMigrator();
-    await db();
-    await migratePostgresOnStart();
-    const client = await db();
+    const client = database.client;
 
     async function runMode(label: string, withProvider: boolean) {
       const tenant = await client.tenant.create({
@@ -145,8 +141,7 @@ async function main() {
   } finally {
     http.close();
     await vendor.close();
-    await closeDb();
-    await database.drop();
+    await database.close();
   }
 }
 

@@ -64,7 +64,8 @@ test("documents: upload, refuse bad files, wait for ready, edit a chunk, find th
   await expect(page.getByText(msg(L, "knowledge.docs.empty"))).toBeVisible(); // nothing was uploaded
   await page.screenshot({ path: `${SHOTS}/empty-refused-desktop.png`, fullPage: true });
 
-  // 3. a file whose content does not match its extension is accepted, then fails with the reason
+  // 3. a file whose content does not match its extension is accepted, then fails with the reason (in
+  // the page's language: the server's English sentence is translated, document-failure.ts)
   await fileInput.setInputFiles({
     name: "notes.md",
     mimeType: "text/markdown",
@@ -73,7 +74,9 @@ test("documents: upload, refuse bad files, wait for ready, edit a chunk, find th
   await expect(rowOf(page, "notes")).toContainText(msg(L, "knowledge.docs.status.FAILED"), {
     timeout: 30_000,
   });
-  await expect(rowOf(page, "notes")).toContainText(/does not match|\.md/);
+  await expect(rowOf(page, "notes")).toContainText(
+    msg(L, "knowledge.docs.failure.mismatch", { a: "md", b: "" }),
+  );
   const uploaded = toast(page, msg(L, "knowledge.docs.upload.done", { count: 1 }));
   await expect(uploaded).toHaveCount(0); // this upload's toast is gone (4 s) before the next one
 

@@ -46,3 +46,16 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * A chunk's text without its opening heading line: the indexer starts every chunk with its heading
+ * path (possibly shortened) so it reads on its own in answers, and the chunk card shows the heading
+ * above the text already. Text an editor changed so that it no longer opens with it is shown whole.
+ */
+export function chunkBody(heading: string | null, content: string): string {
+  if (!heading) return content;
+  const cut = content.indexOf("\n\n");
+  const first = cut < 0 ? content : content.slice(0, cut);
+  const rest = content.slice(first.length).trimStart();
+  return rest && first.trim() && heading.startsWith(first.trim()) ? rest : content;
+}

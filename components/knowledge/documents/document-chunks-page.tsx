@@ -22,7 +22,7 @@ import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
 import { KnowledgeTabs } from "../knowledge-tabs";
 import { ChunkEditDialog } from "./chunk-edit-dialog";
-import { formatBytes, formatLabel, isBusy, type TChunk, type TDocument } from "./doc-types";
+import { chunkBody, formatBytes, formatLabel, isBusy, type TChunk, type TDocument } from "./doc-types";
 import { DeleteDocumentButton, DocumentEnabledSwitch, DocumentStatus, ReindexButton } from "./document-parts";
 
 const POLL_MS = 2000;
@@ -197,7 +197,7 @@ function ChunkCard({
             !chunk.enabled && "opacity-60",
           )}
         >
-          {chunk.content}
+          {chunkBody(chunk.heading, chunk.content)}
         </p>
         <p className="text-xs text-muted-foreground">
           {t("tokens", { count: chunk.tokenCount })}

@@ -14,6 +14,7 @@ import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
 import { shortText } from "../types";
 import { isBusy, type TDocument, type TDocumentStatus } from "./doc-types";
+import { useDocumentProblemText } from "./document-failure";
 
 const STATUS_VARIANT = {
   QUEUED: "secondary",
@@ -31,6 +32,8 @@ export function StatusBadge({ status }: { status: TDocumentStatus }) {
 /** Status text, a progress bar while the job works on it, and the reason when it failed. */
 export function DocumentStatus({ doc }: { doc: TDocument }) {
   const t = useTranslations("knowledge.docs");
+  const problemText = useDocumentProblemText();
+  const problem = doc.status === "FAILED" && doc.error ? problemText(doc.error) : null;
   return (
     <div className="grid min-w-0 gap-1.5">
       <StatusBadge status={doc.status} />
@@ -49,10 +52,17 @@ export function DocumentStatus({ doc }: { doc: TDocument }) {
           />
         </div>
       )}
-      {doc.status === "FAILED" && doc.error && (
+      {problem && (
         <p className="flex items-start gap-1 text-[13px] break-words text-destructive-soft-foreground">
           <AlertTriangle className="mt-0.5 size-3.5 shrink-0" aria-hidden />
-          <span>{doc.error}</span>
+          <span>
+            {problem.text}
+            {problem.detail && (
+              <span className="block text-xs opacity-90">
+                {t("failure.detail", { detail: problem.detail })}
+              </span>
+            )}
+          </span>
         </p>
       )}
     </div>

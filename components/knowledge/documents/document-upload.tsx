@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { LiveRegion } from "@/components/ui/live-region";
 import { toast } from "@/components/ui/toast";
 import { ACCEPT, extensionOf, FORMAT_LABELS, MAX_DOCUMENT_BYTES } from "./doc-types";
+import { useDocumentProblemText } from "./document-failure";
 
 type TProblem = { file: string; message: string };
 
@@ -31,7 +32,7 @@ export type TUpload = ReturnType<typeof useDocumentUpload>;
 /**
  * Upload by button or by dropping files on the zone. Files are checked here first (type, empty, 20 MB)
  * so the common mistakes get a clear message without a round trip; what the server refuses is shown
- * with its own message. Parsing happens in the background: the list shows each document's progress.
+ * in the UI's language (document-failure.ts). Parsing happens in the background: the list shows each document's progress.
  */
 export function useDocumentUpload() {
   const t = useTranslations("knowledge.docs.upload");
@@ -42,6 +43,12 @@ export function useDocumentUpload() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<TProblem[]>([]);
+  const problemText = useDocumentProblemText();
+  const tf = useTranslations("knowledge.docs.failure");
+  const refusal = (message: string) => {
+    const p = problemText(message);
+    return p.detail ? `${p.text} ${tf("detail", { detail: p.detail })}` : p.text;
+  };
 
   function check(file: File): string | null {
     if (!FORMAT_LABELS[extensionOf(file.name)]) return t("badType");
@@ -65,7 +72,7 @@ export function useDocumentUpload() {
         }
         try {
           const refused = await uploadOne(tenant.tenantId, file);
-          if (refused) found.push({ file: file.name, message: refused });
+          if (refused) found.push({ file: file.name, message: refusal(refused) });
           else sent++;
         } catch {
           found.push({ file: file.name, message: t("network") });
