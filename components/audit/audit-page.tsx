@@ -4,12 +4,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { ScrollText } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadMore } from "@/components/common/load-more";
 import { QueryError } from "@/components/common/query-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { NoPermission } from "@/components/shell/no-permission";
 import { PageHeader } from "@/components/shell/page-header";
 import { useTenant } from "@/components/tenant/tenant-context";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -62,15 +62,14 @@ function AuditLog({ title, description }: { title: string; description: string }
           <Card className="overflow-hidden">
             <AuditTable items={items} />
           </Card>
-          <div className="mt-4 flex justify-center" aria-live="polite">
-            {log.hasNextPage ? (
-              <Button variant="outline" loading={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>
-                {t("loadMore")}
-              </Button>
-            ) : (
-              <p className="text-[13px] text-muted-foreground">{t("end", { count: items.length })}</p>
-            )}
-          </div>
+          <LoadMore
+            className="mt-4"
+            hasMore={log.hasNextPage}
+            loading={log.isFetchingNextPage}
+            onMore={() => log.fetchNextPage()}
+            label={t("loadMore")}
+            end={t("end", { count: items.length })}
+          />
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { Search, SearchX, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadMore } from "@/components/common/load-more";
 import { QueryError } from "@/components/common/query-error";
 import { useDebouncedValue } from "@/components/knowledge/use-debounced-value";
 import { useTRPC } from "@/components/providers/trpc";
@@ -204,17 +205,12 @@ function Customers() {
               <CustomerTable items={items} />
             </Card>
           )}
-          {list.hasNextPage && (
-            <div className="flex justify-center">
-              <Button
-                variant="outline"
-                loading={list.isFetchingNextPage}
-                onClick={() => list.fetchNextPage()}
-              >
-                {t("loadMore")}
-              </Button>
-            </div>
-          )}
+          <LoadMore
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => list.fetchNextPage()}
+            label={t("loadMore")}
+          />
         </div>
       )}
     </>

@@ -4,10 +4,10 @@ import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { History } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { LoadMore } from "@/components/common/load-more";
 import { QueryError } from "@/components/common/query-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { useTenant } from "@/components/tenant/tenant-context";
-import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -79,19 +79,14 @@ export function SyncRunsCard({ watchUntil }: { watchUntil: number }) {
         <>
           <RunsTable items={items} />
           <RunsList items={items} />
-          <div className="flex justify-center border-t p-4" aria-live="polite">
-            {runs.hasNextPage ? (
-              <Button
-                variant="outline"
-                loading={runs.isFetchingNextPage}
-                onClick={() => runs.fetchNextPage()}
-              >
-                {t("loadMore")}
-              </Button>
-            ) : (
-              <p className="text-[13px] text-muted-foreground">{t("end", { count: items.length })}</p>
-            )}
-          </div>
+          <LoadMore
+            className="border-t p-4"
+            hasMore={runs.hasNextPage}
+            loading={runs.isFetchingNextPage}
+            onMore={() => runs.fetchNextPage()}
+            label={t("loadMore")}
+            end={t("end", { count: items.length })}
+          />
         </>
       )}
     </Card>

@@ -4,6 +4,7 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { BookOpen, Plus, Search, SearchX, Upload } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadMore } from "@/components/common/load-more";
 import { QueryError } from "@/components/common/query-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { NoPermission } from "@/components/shell/no-permission";
@@ -186,22 +187,13 @@ function KnowledgeBase() {
             </Card>
           )}
           {items.length > 0 && (
-            <div className="flex flex-col items-center gap-2" aria-live="polite">
-              {list.hasNextPage ? (
-                <Button
-                  variant="outline"
-                  loading={list.isFetchingNextPage}
-                  onClick={() => list.fetchNextPage()}
-                >
-                  {t("loadMore")}
-                </Button>
-              ) : null}
-              {list.hasNextPage && (
-                <p className="text-xs text-muted-foreground">
-                  {t("showing", { shown: items.length, total })}
-                </p>
-              )}
-            </div>
+            <LoadMore
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onMore={() => list.fetchNextPage()}
+              label={t("loadMore")}
+              shown={t("showing", { shown: items.length, total })}
+            />
           )}
         </div>
       )}

@@ -4,6 +4,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from "@tans
 import { Check, ClipboardCheck, Search, SearchX, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadMore } from "@/components/common/load-more";
 import { QueryError } from "@/components/common/query-error";
 import { useErrorText } from "@/components/common/use-error-text";
 import { useDebouncedValue } from "@/components/knowledge/use-debounced-value";
@@ -262,19 +263,14 @@ function ReviewQueue() {
                 </ul>
               </Card>
             )}
-            {items.length > 0 && list.hasNextPage && (
-              <div className="flex flex-col items-center gap-2" aria-live="polite">
-                <Button
-                  variant="outline"
-                  loading={list.isFetchingNextPage}
-                  onClick={() => list.fetchNextPage()}
-                >
-                  {t("loadMore")}
-                </Button>
-                <p className="text-xs text-muted-foreground">
-                  {t("showing", { shown: items.length, total })}
-                </p>
-              </div>
+            {items.length > 0 && (
+              <LoadMore
+                hasMore={list.hasNextPage}
+                loading={list.isFetchingNextPage}
+                onMore={() => list.fetchNextPage()}
+                label={t("loadMore")}
+                shown={t("showing", { shown: items.length, total })}
+              />
             )}
           </>
         )}

@@ -5,6 +5,7 @@ import { FileText, Search, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { LoadMore } from "@/components/common/load-more";
 import { QueryError } from "@/components/common/query-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { NoPermission } from "@/components/shell/no-permission";
@@ -123,20 +124,13 @@ function Documents() {
                 <DocumentTable items={items} canWrite={canWrite} />
               </Card>
             )}
-            {list.hasNextPage && (
-              <div className="flex flex-col items-center gap-2" aria-live="polite">
-                <Button
-                  variant="outline"
-                  loading={list.isFetchingNextPage}
-                  onClick={() => list.fetchNextPage()}
-                >
-                  {t("loadMore")}
-                </Button>
-                <p className="text-xs text-muted-foreground">
-                  {t("showing", { shown: items.length, total })}
-                </p>
-              </div>
-            )}
+            <LoadMore
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onMore={() => list.fetchNextPage()}
+              label={t("loadMore")}
+              shown={t("showing", { shown: items.length, total })}
+            />
           </>
         )}
       </div>
