@@ -1,5 +1,6 @@
 import { logger } from "../server/logging";
 import { observeJobRun } from "../server/metrics";
+import { Semaphore } from "../server/semaphore";
 import type { TJobDefinition, TStep } from "./define";
 import { finishJobRun, startJobRun, tenantOf } from "./job-runs";
 
@@ -9,6 +10,13 @@ import { finishJobRun, startJobRun, tenantOf } from "./job-runs";
 // Not durable across a restart; configure Inngest for that.
 
 const pending = new Set<Promise<unknown>>();
+
+// Background runs share the process (and its database pool) with the requests and the agents' messages:
+// at most BACKGROUND_SLOTS run at once, the rest wait their turn in order. Unbounded, a burst of new
+// conversations started a re-scoring run each (~17 statements) alongside the messages still being
+// stored, and storing — what an agent's ack and the agents' screens wait for — queued behind them.
+const BACKGROUND_SLOTS = 2;
+const backgroundSlots = new Semaphore(BACKGROUND_SLOTS);
 
 const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -55,7 +63,8 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
 
 /** Starts a run without waiting for it (the request that emitted the event answers at once). */
 export function startInBackground(job: TJobDefinition, data: unknown): void {
-  const p = runJobInProcess(job, data).catch(() => {}); // failures are recorded in JobRun and logged
+  // failures are recorded in JobRun and logged
+  const p = backgroundSlots.run(() => runJobInProcess(job, data)).catch(() => {});
   pending.add(p);
   void p.finally(() => pending.delete(p));
 }

@@ -10,7 +10,8 @@ import { processIncomingMessage } from "../services/pipeline/process-message";
 import { parseAgentFrame, type TFrameError, type TMessageFrame } from "./agent-frames";
 import type { DeviceBus, TDeviceEvent, TOutgoingSend } from "./device-bus";
 import type { HeartbeatWriter } from "./heartbeat-writer";
-import { Semaphore, type TokenBucket } from "./token-bucket";
+import { Semaphore } from "../semaphore";
+import type { TokenBucket } from "./token-bucket";
 
 // One agent's socket (docs/agent-protocol.md §2–7). Nothing here may throw out of an event handler:
 // every inbound frame is handled inside a catch that logs with the tenant and device.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { defineJob } from "../../inngest/define";
-import { debounceInBackground, drainInProcessJobs } from "../../inngest/runner";
+import { debounceInBackground, drainInProcessJobs, startInBackground } from "../../inngest/runner";
 import { ownerWithTenant } from "./helpers";
 
 // Debounced jobs in-process (the customer re-score after messages): a burst for one key is one run
@@ -44,5 +44,32 @@ describe("debounced jobs in-process", () => {
     await expect.poll(() => seen, { timeout: 10_000 }).toEqual([`${c}:${m}`]);
     await drainInProcessJobs();
     expect(seen).toHaveLength(1);
+  });
+
+  it("runs at most two background jobs at a time, the others in turn", async () => {
+    const { tenant } = await ownerWithTenant();
+    let running = 0;
+    let most = 0;
+    const done: string[] = [];
+    const job = defineJob(
+      { id: `slots-test-${randomUUID().slice(0, 8)}`, event: "kefu/message.processed" },
+      async ({ event }) => {
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 30));
+        running--;
+        done.push(event.data.messageId);
+      },
+    );
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    for (const messageId of ids)
+      startInBackground(job, {
+        tenantId: tenant.id,
+        conversationId: randomUUID(),
+        messageId,
+        action: "reply",
+      });
+    await drainInProcessJobs();
+    expect(most).toBe(2);
+    expect([...done].sort()).toEqual([...ids].sort());
   });
 });

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../db/errors";
 import { logger } from "../../logging";
 import { countMessage, observePipeline } from "../../metrics";
 import { publishLive, toLiveMessage } from "../../realtime/live-events";
+import { Semaphore } from "../../semaphore";
 import type { TBotSettings } from "../bot/bot-settings";
 import { rateLimitsFor } from "../customers/level-policy";
 import { checkRateLimits } from "../rules/rate-limits";
@@ -25,7 +26,7 @@ import {
   type TPipelineResult,
 } from "./pipeline-schemas";
 import { pipelineRateLimiter } from "./rate-limiter";
-import { resolveConversation, type TConversationRow } from "./resolve-conversation";
+import { reloadConversation, resolveConversation, type TConversationRow } from "./resolve-conversation";
 import { retrieve } from "./retrieve";
 import { serializeByKey } from "./serialize";
 
@@ -35,6 +36,19 @@ import { serializeByKey } from "./serialize";
 // retry by the channel gets the same answer and nothing is processed twice.
 
 const FAILURE_STREAK_LIMIT = 3;
+
+// Answering (rules, context, retrieval, persistence) runs at most ANSWER_SLOTS messages at a time per
+// process; storing the customer's message does not wait for a slot, nor does a message waiting for
+// the model's reply hold one (the slots bound this process's own CPU and database work). In a burst
+// beyond what the machine can answer, every message is still stored at once — the agent's ack and the
+// agents' screens follow the store — and answers wait here in arrival order, instead of every step of
+// every message competing for the CPU and the database pool (which made a stored message's ack wait
+// seconds).
+export const ANSWER_SLOTS = 3;
+/** A message that waited longer than this for a slot re-reads its conversation before answering. */
+const STALE_AFTER_MS = 20;
+/** exported for tests, which fill the slots to make a message wait */
+export const answerSlots = new Semaphore(ANSWER_SLOTS);
 
 // `onStored` runs once the customer's message is committed (at once for a repeat): the channel may
 // acknowledge it there, before the answer is ready.
@@ -116,8 +130,13 @@ async function handle(input: TIncoming, onStored?: (messageId: string) => void):
     }),
   ]);
 
-  const outcome = await decide(input, conv, decision, { config, language, now });
-  return finish(input, conv, inbound.id, outcome, decision.afterHours, started);
+  const queued = performance.now();
+  return answerSlots.run(async () => {
+    // an agent may have taken over (or the previous answer transferred) while this one waited
+    const current = performance.now() - queued > STALE_AFTER_MS ? await reloadConversation(conv) : conv;
+    const outcome = await decide(input, current, decision, { config, language, now });
+    return finish(input, current, inbound.id, outcome, decision.afterHours, started);
+  });
 }
 
 async function decide(
@@ -177,18 +196,21 @@ async function decide(
   const orders = await orderEvidence(input.tenantId, conv.contact.id, decision.text);
   const knowledge = await retrieve(input.tenantId, decision.text, context.window, s.config);
   const hits = withOrderEvidence(orders, knowledge);
-  const answer = await composeAnswer({
-    text: decision.text,
-    hits,
-    window: context.window,
-    smallTalk: context.type === "CHAT",
-    bot: s.bot,
-    ruleSet: s.ruleSet,
-    language: s.language,
-    customer: context.customer,
-    entities: context.entitiesText,
-    providers: s.config.chatProviders,
-  });
+  // the model's answer comes over the network: its wait does not hold an answering slot
+  const answer = await answerSlots.outside(() =>
+    composeAnswer({
+      text: decision.text,
+      hits,
+      window: context.window,
+      smallTalk: context.type === "CHAT",
+      bot: s.bot,
+      ruleSet: s.ruleSet,
+      language: s.language,
+      customer: context.customer,
+      entities: context.entitiesText,
+      providers: s.config.chatProviders,
+    }),
+  );
   const { action, content, confidence, reason, ...bot } = answer;
   // three unhelpful answers in a row (clarifications) go to a human
   if (action === "clarify" && conv.botFailureStreak + 1 >= FAILURE_STREAK_LIMIT)

@@ -70,3 +70,13 @@ export async function resolveConversation(input: TIncoming): Promise<TConversati
     include: { contact: true },
   });
 }
+
+/** The conversation as it is now (status, streak, memory), for a message that waited to be answered. */
+export async function reloadConversation(conv: TConversationRow): Promise<TConversationRow> {
+  const client = await db();
+  const now = await client.conversation.findFirst({
+    where: { id: conv.id, tenantId: conv.tenantId },
+    include: { contact: true },
+  });
+  return now ?? conv;
+}
