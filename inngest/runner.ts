@@ -11,12 +11,13 @@ import { finishJobRun, startJobRun, tenantOf } from "./job-runs";
 
 const pending = new Set<Promise<unknown>>();
 
-// Background runs share the process (and its database pool) with the requests and the agents' messages:
-// at most BACKGROUND_SLOTS run at once, the rest wait their turn in order. Unbounded, a burst of new
-// conversations started a re-scoring run each (~17 statements) alongside the messages still being
-// stored, and storing — what an agent's ack and the agents' screens wait for — queued behind them.
-const BACKGROUND_SLOTS = 2;
-const backgroundSlots = new Semaphore(BACKGROUND_SLOTS);
+// Debounced runs are the ones a stream of messages produces (a customer re-scoring per conversation
+// burst). They share the process and its database pool with the messages still being stored — what an
+// agent's ack and the agents' screens wait for — so at most DEBOUNCED_SLOTS run at once and the rest
+// wait their turn; unbounded, a burst of new conversations put a run of ~17 statements each in front of
+// the storing. Other jobs (e-mails, document ingestion, ERP sync) start at once, as before.
+const DEBOUNCED_SLOTS = 2;
+const debouncedSlots = new Semaphore(DEBOUNCED_SLOTS);
 
 const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,12 +62,15 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
   }
 }
 
-/** Starts a run without waiting for it (the request that emitted the event answers at once). */
-export function startInBackground(job: TJobDefinition, data: unknown): void {
-  // failures are recorded in JobRun and logged
-  const p = backgroundSlots.run(() => runJobInProcess(job, data)).catch(() => {});
+function track(run: Promise<unknown>): void {
+  const p = run.catch(() => {}); // failures are recorded in JobRun and logged
   pending.add(p);
   void p.finally(() => pending.delete(p));
+}
+
+/** Starts a run without waiting for it (the request that emitted the event answers at once). */
+export function startInBackground(job: TJobDefinition, data: unknown): void {
+  track(runJobInProcess(job, data));
 }
 
 type TDebounced = {
@@ -82,7 +86,7 @@ function fire(key: string): void {
   if (!entry) return;
   clearTimeout(entry.timer);
   debounced.delete(key);
-  startInBackground(entry.job, entry.data);
+  track(debouncedSlots.run(() => runJobInProcess(entry.job, entry.data)));
 }
 
 /**

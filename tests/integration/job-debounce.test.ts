@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { defineJob } from "../../inngest/define";
-import { debounceInBackground, drainInProcessJobs, startInBackground } from "../../inngest/runner";
+import { debounceInBackground, drainInProcessJobs } from "../../inngest/runner";
 import { ownerWithTenant } from "./helpers";
 
 // Debounced jobs in-process (the customer re-score after messages): a burst for one key is one run
@@ -46,30 +46,34 @@ describe("debounced jobs in-process", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("runs at most two background jobs at a time, the others in turn", async () => {
+  it("runs at most two debounced runs at a time, the others in turn", async () => {
     const { tenant } = await ownerWithTenant();
     let running = 0;
     let most = 0;
     const done: string[] = [];
     const job = defineJob(
-      { id: `slots-test-${randomUUID().slice(0, 8)}`, event: "kefu/message.processed" },
+      {
+        id: `slots-test-${randomUUID().slice(0, 8)}`,
+        event: "kefu/message.processed",
+        debounce: { key: "conversationId", periodMs: 60_000, timeoutMs: 60_000 },
+      },
       async ({ event }) => {
         most = Math.max(most, ++running);
         await new Promise((r) => setTimeout(r, 30));
         running--;
-        done.push(event.data.messageId);
+        done.push(event.data.conversationId);
       },
     );
-    const ids = Array.from({ length: 6 }, () => randomUUID());
-    for (const messageId of ids)
-      startInBackground(job, {
+    const conversations = Array.from({ length: 6 }, () => randomUUID());
+    for (const conversationId of conversations)
+      debounceInBackground(job, {
         tenantId: tenant.id,
-        conversationId: randomUUID(),
-        messageId,
+        conversationId,
+        messageId: randomUUID(),
         action: "reply",
       });
-    await drainInProcessJobs();
+    await drainInProcessJobs(); // starts the six waiting runs at once
     expect(most).toBe(2);
-    expect([...done].sort()).toEqual([...ids].sort());
+    expect([...done].sort()).toEqual([...conversations].sort());
   });
 });
