@@ -64,9 +64,7 @@ function AuditLog({ title, description }: { title: string; description: string }
           </Card>
           <LoadMore
             className="mt-4"
-            hasMore={log.hasNextPage}
-            loading={log.isFetchingNextPage}
-            onMore={() => log.fetchNextPage()}
+            pages={log}
             label={t("loadMore")}
             end={t("end", { count: items.length })}
           />

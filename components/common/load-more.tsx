@@ -8,18 +8,21 @@ import { cn } from "@/components/ui/cn";
  * or the end-of-list sentence once everything is there. Announced politely, so a screen reader hears
  * the new count after loading.
  */
+/** What LoadMore needs of an infinite query (useInfiniteQuery's result). */
+export type TPagedQuery = {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+};
+
 export function LoadMore({
-  hasMore,
-  loading,
-  onMore,
+  pages,
   label,
   shown,
   end,
   className,
 }: {
-  hasMore: boolean;
-  loading: boolean;
-  onMore: () => void;
+  pages: TPagedQuery;
   label: string;
   /** e.g. "showing 50 of 120", under the button */
   shown?: string;
@@ -27,12 +30,12 @@ export function LoadMore({
   end?: string;
   className?: string;
 }) {
-  if (!hasMore && !end) return null;
+  if (!pages.hasNextPage && !end) return null;
   return (
     <div className={cn("flex flex-col items-center gap-2", className)} aria-live="polite">
-      {hasMore ? (
+      {pages.hasNextPage ? (
         <>
-          <Button variant="outline" loading={loading} onClick={onMore}>
+          <Button variant="outline" loading={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
             {label}
           </Button>
           {shown && <p className="text-xs text-muted-foreground">{shown}</p>}

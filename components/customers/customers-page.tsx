@@ -205,12 +205,7 @@ function Customers() {
               <CustomerTable items={items} />
             </Card>
           )}
-          <LoadMore
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onMore={() => list.fetchNextPage()}
-            label={t("loadMore")}
-          />
+          <LoadMore pages={list} label={t("loadMore")} />
         </div>
       )}
     </>

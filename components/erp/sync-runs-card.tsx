@@ -81,9 +81,7 @@ export function SyncRunsCard({ watchUntil }: { watchUntil: number }) {
           <RunsList items={items} />
           <LoadMore
             className="border-t p-4"
-            hasMore={runs.hasNextPage}
-            loading={runs.isFetchingNextPage}
-            onMore={() => runs.fetchNextPage()}
+            pages={runs}
             label={t("loadMore")}
             end={t("end", { count: items.length })}
           />

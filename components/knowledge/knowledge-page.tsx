@@ -188,9 +188,7 @@ function KnowledgeBase() {
           )}
           {items.length > 0 && (
             <LoadMore
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => list.fetchNextPage()}
+              pages={list}
               label={t("loadMore")}
               shown={t("showing", { shown: items.length, total })}
             />

@@ -265,9 +265,7 @@ function ReviewQueue() {
             )}
             {items.length > 0 && (
               <LoadMore
-                hasMore={list.hasNextPage}
-                loading={list.isFetchingNextPage}
-                onMore={() => list.fetchNextPage()}
+                pages={list}
                 label={t("loadMore")}
                 shown={t("showing", { shown: items.length, total })}
               />

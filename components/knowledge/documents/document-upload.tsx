@@ -32,7 +32,8 @@ export type TUpload = ReturnType<typeof useDocumentUpload>;
 /**
  * Upload by button or by dropping files on the zone. Files are checked here first (type, empty, 20 MB)
  * so the common mistakes get a clear message without a round trip; what the server refuses is shown
- * in the UI's language (document-failure.ts). Parsing happens in the background: the list shows each document's progress.
+ * in the UI's language (document-failure.ts). Parsing happens in the background: the list shows each
+ * document's progress.
  */
 export function useDocumentUpload() {
   const t = useTranslations("knowledge.docs.upload");

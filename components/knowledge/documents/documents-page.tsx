@@ -125,9 +125,7 @@ function Documents() {
               </Card>
             )}
             <LoadMore
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => list.fetchNextPage()}
+              pages={list}
               label={t("loadMore")}
               shown={t("showing", { shown: items.length, total })}
             />

@@ -64,7 +64,8 @@ function build(): TPrior {
   };
   let entries = 0;
   for (let from = 0; from < text.length;) {
-    const eol = text.indexOf("\n", from) < 0 ? text.length : text.indexOf("\n", from);
+    const newline = text.indexOf("\n", from);
+    const eol = newline < 0 ? text.length : newline;
     const sp = text.indexOf(" ", from);
     const len = sp - from;
     if (sp > from && sp < eol && len < 256) {
