@@ -243,7 +243,7 @@ async function server() {
         `server RSS after GC: ${fmtMem(before)} before the agents; ${fmtMem(connectedMem)} with ${held} connected`,
         `server RSS peak while sending: ${mb(rssPeak)} MB`,
         `load average (1/5/15 min): ${loadBefore} before, ${loadConnected} connected, ${loadAfter} after sending (${cpus().length} cores)`,
-        `server process: node ${process.version} ${process.execArgv.filter((a) => a.startsWith("--") && a !== "--import" && a !== "tsx").join(" ") || "(no V8 flags)"}`,
+        `server process: node ${process.version} ${process.execArgv.filter((a) => a.startsWith("--") && a !== "--import" && a !== "tsx").join(" ") || "(no V8 flags)"}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? "(unset)"}`,
       ].join("\n"),
     );
   } finally {

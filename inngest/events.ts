@@ -49,6 +49,8 @@ export const EVENTS = {
     conversationId: z.string().uuid(),
     messageId: z.string().uuid(),
     action: z.enum(["reply", "clarify", "transfer", "ignore"]),
+    /** the conversation's customer (saves the re-scoring job a lookup); absent in older events */
+    contactId: z.string().uuid().optional(),
   }),
   "kefu/erp.sync-requested": z.object({
     tenantId: z.string().uuid(),

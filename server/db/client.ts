@@ -2,9 +2,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { withAccelerate } from "@prisma/extension-accelerate";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseMode, env, type TDatabaseMode } from "../env";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
 import { embeddedDataDir } from "./data-dir";
 import { openPglite, type TPgliteHandle } from "./pglite";
+import { createRawPool, poolQuery } from "./raw-pool";
 
 // One database factory for three modes (PostgreSQL, Accelerate, embedded PGlite). Next evaluates this
 // module up to three times per process (custom server, route layer, page layer), so the handle lives on
@@ -15,6 +16,8 @@ export type TDbHandle = {
   mode: TDatabaseMode;
   ready: Promise<PrismaClient>;
   pglite: Promise<TPgliteHandle> | null;
+  /** a raw statement on the fastest path this mode has (rawQuery below) */
+  query: <T>(q: Prisma.Sql) => Promise<T[]>;
   close: () => Promise<void>;
 };
 
@@ -42,6 +45,14 @@ export function db(): Promise<PrismaClient> {
   return getDbHandle().ready;
 }
 
+/**
+ * A raw statement (Prisma.sql) for the message hot path: in PostgreSQL mode on a pg pool of its own,
+ * bypassing the ORM (raw-pool.ts); otherwise through `$queryRaw`. Both return the same value types.
+ */
+export function rawQuery<T>(q: Prisma.Sql): Promise<T[]> {
+  return getDbHandle().query<T>(q);
+}
+
 export async function closeDb(): Promise<void> {
   const g = globalThis as G;
   const handle = g[KEY];
@@ -67,13 +78,28 @@ function createHandle(): TDbHandle {
     const client = new PrismaClient({ accelerateUrl: url }).$extends(
       withAccelerate(),
     ) as unknown as PrismaClient;
-    return { mode, ready: Promise.resolve(client), pglite: null, close: () => client.$disconnect() };
+    return {
+      mode,
+      ready: Promise.resolve(client),
+      pglite: null,
+      query: <T>(q: Prisma.Sql) => client.$queryRaw<T[]>(q),
+      close: () => client.$disconnect(),
+    };
   }
   if (mode === "postgres") {
     const client = new PrismaClient({
       adapter: new PrismaPg({ connectionString: url, options: SESSION_OPTIONS }),
     });
-    return { mode, ready: Promise.resolve(client), pglite: null, close: () => client.$disconnect() };
+    const pool = createRawPool(url, SESSION_OPTIONS);
+    return {
+      mode,
+      ready: Promise.resolve(client),
+      pglite: null,
+      query: <T>(q: Prisma.Sql) => poolQuery<T>(pool, q),
+      close: async () => {
+        await Promise.all([client.$disconnect(), pool.end()]);
+      },
+    };
   }
   const pglite = openPglite({
     dataDir: mode === "memory" ? null : embeddedDataDir(),
@@ -95,6 +121,7 @@ function createHandle(): TDbHandle {
     mode,
     ready,
     pglite,
+    query: async <T>(q: Prisma.Sql) => (await ready).$queryRaw<T[]>(q),
     close: async () => {
       const client = await ready.catch(() => null);
       await client?.$disconnect();

@@ -24,7 +24,6 @@ export type TAgentGatewayOptions = {
   heartbeatIntervalSec?: number;
   /** per-device limit on message frames: a burst, refilled at perSec */
   messageRate?: { burst: number; perSec: number };
-  concurrencyPerDevice?: number;
   processMessage?: TSessionOptions["processMessage"];
   /** heartbeats are written to the database in one batch this often */
   heartbeatFlushMs?: number;
@@ -88,7 +87,6 @@ export class AgentGateway {
       heartbeatIntervalSec: this.heartbeatIntervalSec,
       bucket: this.bucketFor(device.id),
       heartbeats: this.heartbeats,
-      concurrency: this.options.concurrencyPerDevice ?? 8,
       onClose: this.forget,
       processMessage: this.options.processMessage,
     });

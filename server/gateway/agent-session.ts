@@ -10,14 +10,13 @@ import { processIncomingMessage } from "../services/pipeline/process-message";
 import { parseAgentFrame, type TFrameError, type TMessageFrame } from "./agent-frames";
 import type { DeviceBus, TDeviceEvent, TOutgoingSend } from "./device-bus";
 import type { HeartbeatWriter } from "./heartbeat-writer";
-import { Semaphore } from "../semaphore";
 import type { TokenBucket } from "./token-bucket";
 
 // One agent's socket (docs/agent-protocol.md §2–7). Nothing here may throw out of an event handler:
 // every inbound frame is handled inside a catch that logs with the tenant and device.
-// An instance holds thousands of these, mostly idle: per-message state (the chat queues, the pipeline
-// semaphore, events buffered during start) is created on first use, and the logger with the
-// session's ids is made only when something is logged.
+// An instance holds thousands of these, mostly idle: per-message state (events buffered during start,
+// sends in flight) is created on first use, and the logger with the session's ids is made only when
+// something is logged.
 
 export const CLOSE_UNAUTHORIZED = 4401;
 
@@ -27,8 +26,6 @@ export type TSessionOptions = {
   heartbeatIntervalSec: number;
   bucket: TokenBucket;
   heartbeats: HeartbeatWriter;
-  /** pipelines running at once for this device (messages of one chat always run one after another) */
-  concurrency: number;
   onClose: (session: AgentSession) => void;
   /** the message pipeline (swappable so the benchmark can measure the gateway on its own) */
   processMessage?: typeof processIncomingMessage;
@@ -42,8 +39,6 @@ export class AgentSession {
   private buffered: TDeviceEvent[] | null = null;
   /** send ids written to this socket and not yet answered with "sent" */
   private inFlight: Set<string> | null = null;
-  private chats: Map<string, Promise<void>> | null = null;
-  private pipelines: Semaphore | null = null;
   private unsubscribe: (() => Promise<void>) | null = null;
   private presenceRefreshedAt = 0;
   private untrack: () => void = () => {};
@@ -137,35 +132,29 @@ export class AgentSession {
     this.send({ type: "error", code: error.code, message: error.message, ref: error.ref });
   }
 
-  /** Messages of one chat run in arrival order; different chats run side by side. */
+  /**
+   * Every message goes to the pipeline at once: it stores one chat's messages in arrival order and
+   * answers them one after another (process-message.ts), so the ack of a message never waits for the
+   * answer to an earlier one.
+   */
   private enqueueMessage(frame: TMessageFrame): void {
-    const key = `${frame.chat.type}:${frame.chat.id}`;
-    const chats = (this.chats ??= new Map());
-    const pipelines = (this.pipelines ??= new Semaphore(this.o.concurrency));
-    const previous = chats.get(key) ?? Promise.resolve();
-    const next = previous
-      .then(() => pipelines.run(() => this.handleMessage(frame)))
-      .catch((err: unknown) => this.log.error({ err, ref: frame.id }, "agent message failed"));
-    chats.set(key, next);
-    void next.finally(() => {
-      if (chats.get(key) === next) chats.delete(key);
-    });
+    this.handleMessage(frame).catch((err: unknown) =>
+      this.log.error({ err, ref: frame.id }, "agent message failed"),
+    );
   }
 
   private async handleMessage(frame: TMessageFrame): Promise<void> {
     const { tenantId, id: deviceId } = this.device;
     const externalId = wechatExternalId(deviceId, frame.id);
-    // A replay of a stored message is acknowledged at once, without waiting for its answer.
-    if (await findInbound(tenantId, externalId)) return this.ack(frame.id, "duplicate");
     // The ack goes out as soon as the message row is committed (the pipeline's onStored hook), not
     // when the answer is ready: the agent may forget the message then, and the answer follows as a
-    // `send`. Only when the hook never ran (a failure after storing, a concurrent repeat) is the ack
-    // decided below.
+    // `send`. A replay of a stored message is acknowledged as a duplicate at once, without waiting for
+    // its answer. Only when the hook never ran (a failure while storing) is the ack decided below.
     let acked = false;
-    const onStored = () => {
+    const onStored = (_messageId?: string, duplicate = false) => {
       if (acked) return;
       acked = true;
-      this.ack(frame.id, "stored");
+      this.ack(frame.id, duplicate ? "duplicate" : "stored");
     };
     let result;
     try {
@@ -187,7 +176,7 @@ export class AgentSession {
           text: clip(frame.text.trim(), 4000),
           atMe: frame.atMe,
         },
-        { onStored },
+        { onStored, waitForDuplicate: false },
       );
     } catch (err) {
       // the customer's message is stored first; if it is, the agent may forget it (the answer failed)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../server/db/client";
+import { db, rawQuery } from "../../server/db/client";
 import { upsertQaPairs } from "../../server/services/knowledge/qa/upsert-qa-pairs";
 import { embedLocal, LOCAL_EMBEDDING_MODEL } from "../../server/services/knowledge/embedding/local-embedder";
 import {
@@ -105,14 +105,13 @@ describe("searchKnowledge", () => {
 
   it("both vector paths (exact scan of a small tenant, HNSW walk of a large one) find the same chunks", async () => {
     const { tenant } = await seededTenant();
-    const client = await db();
     const q = {
       tenantId: tenant.id,
       vector: embedLocal("充电桩安装要什么条件"),
       model: LOCAL_EMBEDDING_MODEL,
     };
-    const exact = await vectorCandidates(client, { ...q, exact: true });
-    const walked = await vectorCandidates(client, { ...q, exact: false });
+    const exact = await vectorCandidates(rawQuery, { ...q, exact: true });
+    const walked = await vectorCandidates(rawQuery, { ...q, exact: false });
     expect(exact.map((r) => r.id)).toEqual(walked.map((r) => r.id));
     expect(exact).toHaveLength(FAQ.length);
     expect(exact[0].question).toBe("充电桩安装需要哪些条件？");
@@ -120,7 +119,6 @@ describe("searchKnowledge", () => {
 
   it("the keyword side matches only terms the tenant has, rarest first", async () => {
     const { tenant } = await seededTenant();
-    const client = await db();
     const terms = [...new Set(searchTerms("发票怎么开 量子纠缠"))];
     const stats = await loadTermStats(tenant.id, terms);
     expect(stats?.chunkCount).toBe(FAQ.length);
@@ -128,7 +126,7 @@ describe("searchKnowledge", () => {
     expect(picked).toContain("发票");
     expect(picked.some((t) => t.includes("量子") || t.includes("纠缠"))).toBe(false); // in no chunk
     const q = { tenantId: tenant.id, vector: embedLocal("发票"), model: LOCAL_EMBEDDING_MODEL };
-    const rows = await keywordCandidates(client, { ...q, terms: picked });
+    const rows = await keywordCandidates(rawQuery, { ...q, terms: picked });
     expect(rows[0]?.question).toBe("怎么开发票？");
   });
 

@@ -15,8 +15,8 @@ async function contactOf(tenantId: string, conversationId: string): Promise<stri
   return conv?.contactId ?? null;
 }
 
-async function refreshFor(tenantId: string, conversationId: string) {
-  const contactId = await contactOf(tenantId, conversationId);
+async function refreshFor(tenantId: string, conversationId: string, knownContactId?: string) {
+  const contactId = knownContactId ?? (await contactOf(tenantId, conversationId));
   // a conversation deleted in the meantime (tenant removed): nothing to score, do not retry
   if (!contactId) return { skipped: "conversation not found" };
   const r = await refreshContact(tenantId, contactId);
@@ -32,7 +32,9 @@ export const rescoreOnMessage = defineJob(
     debounce: { key: "conversationId", periodMs: 10_000, timeoutMs: 60_000 },
   },
   async ({ event, step }) =>
-    step.run("rescore-contact", () => refreshFor(event.data.tenantId, event.data.conversationId)),
+    step.run("rescore-contact", () =>
+      refreshFor(event.data.tenantId, event.data.conversationId, event.data.contactId),
+    ),
 );
 
 export const rescoreOnClose = defineJob(

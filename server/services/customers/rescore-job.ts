@@ -17,16 +17,11 @@ export async function refreshContact(
   contactId: string,
   now = new Date(),
 ): Promise<TContactRefresh> {
-  const client = await db();
-  const contact = await client.contact.findFirst({
-    where: { id: contactId, tenantId },
-    select: { state: true, lastSeenAt: true, createdAt: true },
-  });
-  const score = await rescoreContact(tenantId, contactId, { now });
+  const { contact, ...score } = await rescoreContact(tenantId, contactId, { now });
   let state: TAdvanceResult | null = null;
-  if (contact?.state === "NEW") state = await advanceState(tenantId, contactId, "inquiry");
-  else if (contact?.state === "CHURNED" && !isInactive(contact.lastSeenAt, contact.createdAt, now))
-    state = await advanceState(tenantId, contactId, "returned");
+  if (contact.state === "NEW") state = await advanceState(tenantId, contactId, "inquiry", undefined, contact);
+  else if (contact.state === "CHURNED" && !isInactive(contact.lastSeenAt, contact.createdAt, now))
+    state = await advanceState(tenantId, contactId, "returned", undefined, contact);
   return { score, state };
 }
 

@@ -1,16 +1,14 @@
-import { db } from "../../db/client";
 import { classifyType } from "../conversations/context/classify-type";
 import type { TConversationType } from "../conversations/context/context-types";
 import { summariseEntities } from "../conversations/context/entity-memory";
 import { buildContextWindow, type TContextWindow } from "../conversations/context/window";
-import type { TConversationRow } from "./resolve-conversation";
+import { HISTORY, type THistoryMessage } from "./conversation-state";
+import type { TConversationRow } from "./store-inbound";
 
 // The conversation as the model sees it: its type (chat / consult / business), the window of recent
 // turns cut at a topic switch, the entity memory (orders, amounts, phones, models) carried across
 // turns, and a one-line customer profile. Type and memory are saved on the conversation with the rest
 // of the bookkeeping after the answer (persist-answer.ts), not in a statement of their own.
-
-const HISTORY = 40;
 
 export type TContext = {
   type: TConversationType;
@@ -21,22 +19,15 @@ export type TContext = {
   entities: unknown;
 };
 
-export async function buildContext(
-  tenantId: string,
+/** `rows`: the conversation's messages before the one being answered, newest first. */
+export function buildContext(
+  rows: THistoryMessage[],
   conv: TConversationRow,
   text: string,
   now: Date,
   language: "zh-CN" | "en",
-): Promise<TContext> {
-  const client = await db();
-  const rows = await client.message.findMany({
-    where: { tenantId, conversationId: conv.id },
-    orderBy: { createdAt: "desc" },
-    take: HISTORY + 1,
-    select: { role: true, content: true, createdAt: true },
-  });
-  // the newest row is the message being answered (stored already); the window wants the ones before
-  const history = rows.slice(1).reverse();
+): TContext {
+  const history = rows.slice(0, HISTORY).reverse();
   const recentUser = history.filter((m) => m.role === "CUSTOMER").map((m) => m.content);
   const { type } = classifyType(text, recentUser);
   const window = buildContextWindow(history, type, { now, current: text });

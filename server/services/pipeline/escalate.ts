@@ -1,4 +1,5 @@
-import { db } from "../../db/client";
+import { rawQuery } from "../../db/client";
+import { Prisma } from "../../db/generated/prisma/client";
 import type { CustomerLevel } from "../../db/generated/prisma/enums";
 
 // Hands a conversation to the humans: PENDING_HUMAN (the live queue) or, outside working hours, a
@@ -26,31 +27,22 @@ export async function escalateConversation(p: {
   priority: number;
   detail?: string;
 }): Promise<{ escalated: boolean; status: "PENDING_HUMAN" | "TICKET" }> {
-  const client = await db();
   const status = p.afterHours ? "TICKET" : "PENDING_HUMAN";
-  const escalated = await client.$transaction(async (tx) => {
-    const res = await tx.conversation.updateMany({
-      where: { id: p.conversationId, tenantId: p.tenantId, status: "BOT" },
-      data: {
-        status,
-        escalationReason: p.reason,
-        escalatedAt: new Date(),
-        priority: p.priority,
-        botFailureStreak: 0,
-      },
-    });
-    if (res.count === 0) return false;
-    await tx.conversationEvent.create({
-      data: {
-        tenantId: p.tenantId,
-        conversationId: p.conversationId,
-        type: "escalated",
-        fromStatus: "BOT",
-        toStatus: status,
-        data: { reason: p.reason, afterHours: p.afterHours, detail: p.detail ?? null },
-      },
-    });
-    return true;
-  });
+  // the status change and its event in one statement (all or nothing), only while the bot has it
+  const data = JSON.stringify({ reason: p.reason, afterHours: p.afterHours, detail: p.detail ?? null });
+  const [row] = await rawQuery<{ escalated: boolean }>(Prisma.sql`
+    WITH moved AS (
+      UPDATE "Conversation" SET status = ${status}::"ConversationStatus", "escalationReason" = ${p.reason},
+        "escalatedAt" = now(), priority = ${p.priority}, "botFailureStreak" = 0, "updatedAt" = now()
+      WHERE id = ${p.conversationId} AND "tenantId" = ${p.tenantId} AND status = 'BOT'
+      RETURNING id
+    ), event AS (
+      INSERT INTO "ConversationEvent" (id, "tenantId", "conversationId", type, "fromStatus", "toStatus", data)
+      SELECT gen_random_uuid()::text, ${p.tenantId}, id, 'escalated', 'BOT', ${status}::"ConversationStatus",
+        ${data}::jsonb
+      FROM moved
+    )
+    SELECT EXISTS (SELECT 1 FROM moved) AS escalated`);
+  const escalated = Boolean(row?.escalated);
   return { escalated, status };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../../db/client";
+import { rawQuery } from "../../db/client";
 import { Prisma } from "../../db/generated/prisma/client";
 import type { ConversationType, MessageAction } from "../../db/generated/prisma/enums";
 import { publishLive, toLiveMessage } from "../../realtime/live-events";
@@ -64,7 +64,6 @@ function usageRows(p: TOutcomeWrite, messageId: string) {
 
 /** Writes the outcome; returns the bot message's id (null when the bot stayed silent). */
 export async function persistOutcome(p: TOutcomeWrite): Promise<string | null> {
-  const client = await db();
   const replyId = p.bot ? randomUUID() : null;
   const result = p.result(replyId);
   const ctes: Prisma.Sql[] = [];
@@ -108,9 +107,7 @@ export async function persistOutcome(p: TOutcomeWrite): Promise<string | null> {
     UPDATE "Message" SET result = ${JSON.stringify(result)}::jsonb
     WHERE id = ${p.inboundId} AND "tenantId" = ${p.tenantId})`);
   const select = b ? sql`SELECT "createdAt" FROM bot` : sql`SELECT NULL::timestamp AS "createdAt"`;
-  const rows = await client.$queryRaw<
-    { createdAt: Date | null }[]
-  >`WITH ${Prisma.join(ctes, ", ")} ${select}`;
+  const rows = await rawQuery<{ createdAt: Date | null }>(sql`WITH ${Prisma.join(ctes, ", ")} ${select}`);
   if (b && replyId)
     await publishLive({
       type: "message",

@@ -1,6 +1,4 @@
 import { emit } from "../../../inngest/emit";
-import { db } from "../../db/client";
-import { isUniqueViolation } from "../../db/errors";
 import { logger } from "../../logging";
 import { countMessage, observePipeline } from "../../metrics";
 import { publishLive, toLiveMessage } from "../../realtime/live-events";
@@ -11,12 +9,14 @@ import { checkRateLimits } from "../rules/rate-limits";
 import { evaluateRules } from "../rules/evaluate-rules";
 import type { TRuleSet } from "../rules/rule-schemas";
 import { renderTemplate, resolveLanguage } from "../rules/templates";
+import { maskWords } from "../rules/text-match";
 import { formatOpening, nextOpening } from "../rules/working-hours";
 import { composeAnswer, type TAnswer } from "./answer";
 import { buildContext, type TContext } from "./build-context";
 import { pipelineConfig, type TPipelineConfig } from "./config-cache";
 import { orderEvidence, withOrderEvidence } from "./order-context";
 import { escalateConversation, queuePriority, type TEscalationReason } from "./escalate";
+import { readConversationState, type THistoryMessage } from "./conversation-state";
 import { awaitStoredResult, findInbound } from "./inbound-message";
 import { persistOutcome } from "./persist-answer";
 import {
@@ -26,9 +26,9 @@ import {
   type TPipelineResult,
 } from "./pipeline-schemas";
 import { pipelineRateLimiter } from "./rate-limiter";
-import { reloadConversation, resolveConversation, type TConversationRow } from "./resolve-conversation";
 import { retrieve } from "./retrieve";
-import { serializeByKey } from "./serialize";
+import { isQueued, serializeByKey } from "./serialize";
+import { storeInbound, type TConversationRow } from "./store-inbound";
 
 // One incoming customer message, for any channel (PRODUCT.md §3): idempotency → contact and
 // conversation → rules → mode → context → retrieval → answer → routing → persistence → events.
@@ -44,26 +44,83 @@ const FAILURE_STREAK_LIMIT = 3;
 // agents' screens follow the store — and answers wait here in arrival order, instead of every step of
 // every message competing for the CPU and the database pool (which made a stored message's ack wait
 // seconds).
-export const ANSWER_SLOTS = 3;
+export const ANSWER_SLOTS = 4;
 /** A message that waited longer than this for a slot re-reads its conversation before answering. */
 const STALE_AFTER_MS = 20;
 /** exported for tests, which fill the slots to make a message wait */
 export const answerSlots = new Semaphore(ANSWER_SLOTS);
 
-// `onStored` runs once the customer's message is committed (at once for a repeat): the channel may
-// acknowledge it there, before the answer is ready.
+// `onStored` runs once the customer's message is committed, or at once for a repeat of a stored
+// channel id (`duplicate`): the channel may acknowledge it there, before the answer is ready. A repeat
+// returns the first delivery's stored result, waiting for it unless `waitForDuplicate` is false (the
+// agent gateway only acknowledges a repeat; its answer went out with the first delivery).
+export type TPipelineHooks = {
+  onStored?: (messageId: string, duplicate: boolean) => void;
+  waitForDuplicate?: boolean;
+};
+
 export async function processIncomingMessage(
   raw: TIncomingMessage,
-  hooks: { onStored?: (messageId: string) => void } = {},
+  hooks: TPipelineHooks = {},
 ): Promise<TPipelineResult> {
   const input = ZIncomingMessage.parse(raw);
-  const stored = input.externalId ? await findInbound(input.tenantId, input.externalId) : null;
-  if (stored && input.externalId) {
-    hooks.onStored?.(stored.id);
-    return awaitStoredResult(input.tenantId, input.externalId);
-  }
+  const started = performance.now();
+  // one chat's messages are stored in arrival order, and answered in that order after one another
   const chatKey = `${input.tenantId}:${input.channel}:${input.chat?.id ?? input.contact.externalId}`;
-  return serializeByKey(chatKey, () => handle(input, hooks.onStored));
+  const { config, stored } = await serializeByKey(`store:${chatKey}`, async () => {
+    // the tenant's settings, rules and providers come from the per-process cache (config-cache.ts)
+    const config = await pipelineConfig(input.tenantId);
+    const { refuse, mask } = config.ruleSet.sensitive;
+    // sensitive words never reach the database, whatever the rules decide later
+    const content = maskWords(input.text, [...refuse, ...mask]).text;
+    return { config, stored: await storeInbound(input, content) };
+  });
+  if (!stored && input.externalId) return repeated(input.tenantId, input.externalId, hooks);
+  if (!stored) throw new Error("a message without a channel id cannot be a repeat");
+  const { conversation, message } = stored;
+  hooks.onStored?.(message.id, false);
+  countMessage(input.channel, "customer");
+  // the agents' screens learn of the stored message at once, before its answer
+  const published = publishLive({
+    type: "message",
+    tenantId: input.tenantId,
+    conversationId: conversation.id,
+    message: toLiveMessage({ ...message, role: "CUSTOMER" }),
+  });
+  const answerKey = `answer:${chatKey}`;
+  // an earlier message of this chat still being answered may change the conversation (a transfer, the
+  // failure streak, the entity memory): this one re-reads it when its turn comes
+  const behind = isQueued(answerKey);
+  const queued = performance.now();
+  // enqueued before anything else is awaited, so answers keep the order of the stores
+  return serializeByKey(answerKey, async () => {
+    await published;
+    return answerSlots.run(async () => {
+      // an agent may have taken over while this one waited
+      const reload = behind || performance.now() - queued > STALE_AFTER_MS;
+      return answer(input, conversation, message.id, { config, reload, started });
+    });
+  });
+}
+
+async function repeated(
+  tenantId: string,
+  externalId: string,
+  hooks: TPipelineHooks,
+): Promise<TPipelineResult> {
+  const first = await findInbound(tenantId, externalId);
+  if (first) hooks.onStored?.(first.id, true);
+  if (hooks.waitForDuplicate !== false) return awaitStoredResult(tenantId, externalId);
+  return {
+    action: "ignore",
+    content: "",
+    confidence: 0,
+    conversationId: first?.conversationId ?? "",
+    messageId: first?.id ?? "",
+    replyMessageId: null,
+    reason: "duplicate",
+    duplicate: true,
+  };
 }
 
 type TOutcome = Omit<TPipelineResult, "conversationId" | "messageId" | "duplicate" | "replyMessageId"> & {
@@ -73,16 +130,22 @@ type TOutcome = Omit<TPipelineResult, "conversationId" | "messageId" | "duplicat
   context?: TContext;
 };
 
-async function handle(input: TIncoming, onStored?: (messageId: string) => void): Promise<TPipelineResult> {
-  const started = performance.now();
+async function answer(
+  input: TIncoming,
+  stored: TConversationRow,
+  inboundId: string,
+  o: { config: TPipelineConfig; reload: boolean; started: number },
+): Promise<TPipelineResult> {
   const now = new Date();
-  const client = await db();
-  // the tenant's settings, rules and providers come from the per-process cache (config-cache.ts)
-  const [conv, config] = await Promise.all([resolveConversation(input), pipelineConfig(input.tenantId)]);
-  const { ruleSet, bot } = config;
-  const language = resolveLanguage(input.language ?? config.language ?? bot.defaultLanguage);
+  const { config } = o;
+  // history is read with the conversation's current state when that is re-read, else only when needed
+  const state = o.reload ? await readConversationState(stored, { reload: true }) : null;
+  const conv = state?.conversation ?? stored;
+  const history = async () =>
+    historyBefore(inboundId, (state ?? (await readConversationState(conv, { reload: false }))).history);
+  const language = resolveLanguage(input.language ?? config.language ?? config.bot.defaultLanguage);
   const chatId = conv.chatId ?? input.contact.externalId;
-  const decision = evaluateRules(ruleSet, {
+  const decision = evaluateRules(config.ruleSet, {
     text: input.text,
     contact: {
       id: conv.contact.externalId,
@@ -95,55 +158,31 @@ async function handle(input: TIncoming, onStored?: (messageId: string) => void):
     now,
     language,
   });
+  const outcome = await decide(input, conv, decision, { config, language, now, history });
+  return finish(input, conv, inboundId, outcome, decision.afterHours, o.started);
+}
 
-  let inbound: { id: string; content: string; createdAt: Date; senderName: string | null };
-  try {
-    inbound = await client.message.create({
-      data: {
-        tenantId: input.tenantId,
-        conversationId: conv.id,
-        role: "CUSTOMER",
-        content: decision.kind === "ignore" ? input.text : decision.text, // sensitive words masked
-        externalId: input.externalId ?? null,
-        senderName: input.contact.name ?? null,
-      },
-      select: { id: true, content: true, createdAt: true, senderName: true },
-    });
-  } catch (e) {
-    if (input.externalId && isUniqueViolation(e)) return awaitStoredResult(input.tenantId, input.externalId);
-    throw e;
-  }
-  onStored?.(inbound.id);
-  countMessage(input.channel, "customer");
-  // the agents' screens learn of the stored message at once (a waiting customer is not kept waiting
-  // on the bookkeeping)
-  await Promise.all([
-    client.conversation.updateMany({
-      where: { id: conv.id, tenantId: input.tenantId },
-      data: { lastMessageAt: now, lifecycle: "ACTIVE" },
-    }),
-    publishLive({
-      type: "message",
-      tenantId: input.tenantId,
-      conversationId: conv.id,
-      message: toLiveMessage({ ...inbound, role: "CUSTOMER" }),
-    }),
-  ]);
-
-  const queued = performance.now();
-  return answerSlots.run(async () => {
-    // an agent may have taken over (or the previous answer transferred) while this one waited
-    const current = performance.now() - queued > STALE_AFTER_MS ? await reloadConversation(conv) : conv;
-    const outcome = await decide(input, current, decision, { config, language, now });
-    return finish(input, current, inbound.id, outcome, decision.afterHours, started);
-  });
+/**
+ * The messages before the one being answered, newest first: later customer messages of the chat may
+ * be stored already (they wait their turn), and are not this message's past.
+ */
+function historyBefore(inboundId: string, rows: THistoryMessage[]): THistoryMessage[] {
+  const at = rows.findIndex((m) => m.id === inboundId);
+  if (at < 0) return rows;
+  const current = rows[at];
+  return rows.filter((m, i) => i !== at && !(m.role === "CUSTOMER" && m.createdAt > current.createdAt));
 }
 
 async function decide(
   input: TIncoming,
   conv: TConversationRow,
   decision: ReturnType<typeof evaluateRules>,
-  c: { config: TPipelineConfig; language: "zh-CN" | "en"; now: Date },
+  c: {
+    config: TPipelineConfig;
+    language: "zh-CN" | "en";
+    now: Date;
+    history: () => Promise<THistoryMessage[]>;
+  },
 ): Promise<TOutcome> {
   const s = { ...c, ruleSet: c.config.ruleSet, bot: c.config.bot as TBotSettings };
   // the bot never talks over a human (or over an open after-hours ticket)
@@ -191,7 +230,7 @@ async function decide(
       escalate: "vip",
     };
 
-  const context = await buildContext(input.tenantId, conv, decision.text, s.now, s.language);
+  const context = buildContext(await c.history(), conv, decision.text, s.now, s.language);
   // orders the customer names are looked up and join the evidence (order-context.ts)
   const orders = await orderEvidence(input.tenantId, conv.contact.id, decision.text);
   const knowledge = await retrieve(input.tenantId, decision.text, context.window, s.config);
@@ -329,6 +368,7 @@ async function finish(
     conversationId: conv.id,
     messageId: inboundId,
     action: o.action,
+    contactId: conv.contactId,
   }).catch((err: unknown) => logger().warn({ err, tenantId }, "message event failed"));
   return result;
 }

@@ -17,3 +17,8 @@ export function serializeByKey<T>(key: string, task: () => Promise<T>): Promise<
   });
   return run;
 }
+
+/** True while a task of this key is queued or running (one enqueued now would wait for it). */
+export function isQueued(key: string): boolean {
+  return ((globalThis as G)[KEY] ?? new Map()).has(key);
+}

@@ -96,7 +96,7 @@ async function handoff(tenant: TWidgetTenant, visitorId: string, locale?: "zh-CN
 
 /**
  * The visitor's open conversation, or a new one keyed exactly as the pipeline keys widget chats
- * (resolve-conversation.ts: chat = visitor, no device), so the visitor's next message lands in it.
+ * (store-inbound.ts: chat = visitor, no device), so the visitor's next message lands in it.
  */
 async function openConversation(
   tenantId: string,

@@ -16,7 +16,8 @@ import type { TTermStats } from "../stats/term-stats";
 //   ranked row costs a heap visit and a detoasted tsvector (~20–90 µs here), and a term in hundreds of
 //   chunks carries little BM25 weight anyway. The candidates are scored with every term afterwards.
 
-type TDb = Prisma.TransactionClient;
+/** Runs one raw statement: `rawQuery` (db/client.ts) on the hot path, a transaction's `$queryRaw` elsewhere. */
+export type TRawRunner = <T>(q: Prisma.Sql) => Promise<T[]>;
 
 export type TCandidateRow = {
   id: string;
@@ -56,27 +57,27 @@ const PICK = P.sql`c.id, c."tenantId", c."qaPairId", c."documentId", c.content, 
 const JOIN_PAIRS = P.sql`LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tenantId" = c."tenantId"`;
 
 export async function vectorCandidates(
-  db: TDb,
+  run: TRawRunner,
   p: { tenantId: string; exact?: boolean } & TQueryVector,
 ): Promise<TCandidateRow[]> {
   // "+ 0" keeps the planner off the HNSW index, which only serves a bare distance ordering
   const ordered = (distance: P.Sql) => (p.exact ? P.sql`(${distance}) + 0` : P.raw("rank"));
   if (p.model === LOCAL_EMBEDDING_MODEL) {
     const distance = P.sql`c.sketch <=> ${vectorLiteral(sketchOf(p.vector))}::vector(256)`;
-    return db.$queryRaw<TCandidateRow[]>`
+    return run<TCandidateRow>(P.sql`
       SELECT ${columns(p)} FROM (
         SELECT ${PICK}, ${distance} AS rank FROM "KnowledgeChunk" c
         WHERE c."tenantId" = ${p.tenantId} AND c."embeddingModel" = ${p.model} AND c.enabled AND c.sketch IS NOT NULL
         ORDER BY ${ordered(distance)}
         LIMIT ${VECTOR_CANDIDATES}
       ) c ${JOIN_PAIRS}
-      ORDER BY c.rank`;
+      ORDER BY c.rank`);
   }
   // the dimension is also the predicate of its partial index: a literal, so the planner can use it
   const dim = P.raw(String(Math.trunc(p.vector.length)));
   const vecType = P.raw(`vector(${Math.trunc(p.vector.length)})`);
   const distance = P.sql`(c.embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType}`;
-  return db.$queryRaw<TCandidateRow[]>`
+  return run<TCandidateRow>(P.sql`
     SELECT ${columns(p)} FROM (
       SELECT ${PICK}, ${distance} AS rank
       FROM "KnowledgeChunk" c
@@ -85,7 +86,7 @@ export async function vectorCandidates(
       ORDER BY ${ordered(distance)}
       LIMIT ${VECTOR_CANDIDATES}
     ) c ${JOIN_PAIRS}
-    ORDER BY c.rank`;
+    ORDER BY c.rank`);
 }
 
 /**
@@ -110,13 +111,13 @@ export function selectiveTerms(terms: string[], stats: TTermStats | null): strin
 }
 
 export async function keywordCandidates(
-  db: TDb,
+  run: TRawRunner,
   p: { tenantId: string; terms: string[] } & TQueryVector,
 ): Promise<TCandidateRow[]> {
   const tsquery = anyTermQuery(p.terms);
   if (!tsquery) return [];
   // selectiveTerms keeps the matches within the budget; the inner LIMIT holds it without statistics too
-  return db.$queryRaw<TCandidateRow[]>`
+  return run<TCandidateRow>(P.sql`
     SELECT ${columns(p)} FROM (
       SELECT ${PICK}, ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) AS rank FROM (
         SELECT * FROM "KnowledgeChunk" c
@@ -126,5 +127,5 @@ export async function keywordCandidates(
       ORDER BY rank DESC
       LIMIT ${KEYWORD_CANDIDATES}
     ) c ${JOIN_PAIRS}
-    ORDER BY c.rank DESC`;
+    ORDER BY c.rank DESC`);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../../../db/client";
+import { rawQuery } from "../../../db/client";
 import type { TEmbedder } from "../embedding/tenant-embedder";
 import { pipelineConfig } from "../../pipeline/config-cache";
 import { searchTerms } from "../index/search-terms";
@@ -49,7 +49,6 @@ export async function searchKnowledge(
   } = {},
 ): Promise<{ hits: TSearchHit[]; terms: string[] }> {
   const { tenantId, query, topK } = ZSearchInput.parse(input);
-  const client = await db();
   // settings and embedder from the per-process tenant config cache unless the caller has them
   const config = opts.settings && opts.embedder ? null : pipelineConfig(tenantId);
   const [lexicon, settings, embedder] = await Promise.all([
@@ -65,7 +64,8 @@ export async function searchKnowledge(
   const q = { tenantId, vector: embedded.vectors[0], model: embedded.model };
   // the vector side starts at once when the tenant's size is known; the keyword side needs the
   // term statistics to pick its terms
-  const vectorSide = (chunks: number) => vectorCandidates(client, { ...q, exact: chunks <= EXACT_SCAN_MAX });
+  const vectorSide = (chunks: number) =>
+    vectorCandidates(rawQuery, { ...q, exact: chunks <= EXACT_SCAN_MAX });
   const knownSize = recentChunkCount(tenantId);
   const vectorLoad =
     knownSize === undefined ? statsLoad.then((s) => vectorSide(s?.chunkCount ?? 0)) : vectorSide(knownSize);
@@ -74,7 +74,7 @@ export async function searchKnowledge(
   rememberChunkCount(tenantId, stats?.chunkCount ?? 0);
   const [vectorRows, keywordRows] = await Promise.all([
     vectorLoad,
-    keywordCandidates(client, { ...q, terms: selectiveTerms(terms, stats) }),
+    keywordCandidates(rawQuery, { ...q, terms: selectiveTerms(terms, stats) }),
   ]);
   const keywordIds = keywordRows.map((r) => r.id);
   const chunks = [...new Map([...vectorRows, ...keywordRows].map((r) => [r.id, r])).values()];

@@ -1,5 +1,5 @@
-import { db } from "../../../db/client";
-import type { Prisma } from "../../../db/generated/prisma/client";
+import { db, rawQuery } from "../../../db/client";
+import { Prisma } from "../../../db/generated/prisma/client";
 
 // Corpus statistics of a tenant's keyword index for BM25: how many enabled chunks contain each term
 // (document frequency, the idf) and how many chunks and terms there are (the average length). They
@@ -93,14 +93,17 @@ export async function rebuildTermStats(tenantId: string): Promise<{ terms: numbe
 
 /** The tenant's corpus size and the document frequencies of the query's terms, in one statement. */
 export async function loadTermStats(tenantId: string, queryTerms: string[]): Promise<TTermStats | null> {
-  const client = await db();
-  const rows = await client.$queryRaw<
-    { chunkCount: number; termCount: bigint | number; df: Record<string, number> | null }[]
-  >`
+  const rows = await rawQuery<{
+    chunkCount: number;
+    termCount: bigint | number;
+    df: Record<string, number> | null;
+  }>(
+    Prisma.sql`
     SELECT s."chunkCount", s."termCount",
       (SELECT json_object_agg(t.term, t.df) FROM "KnowledgeTermStat" t
         WHERE t."tenantId" = s."tenantId" AND t.term = ANY(${[...new Set(queryTerms)]}::text[])) AS df
-    FROM "KnowledgeStats" s WHERE s."tenantId" = ${tenantId}`;
+    FROM "KnowledgeStats" s WHERE s."tenantId" = ${tenantId}`,
+  );
   const stats = rows[0];
   if (!stats || stats.chunkCount <= 0) return null;
   return {
