@@ -1,4 +1,5 @@
-import { db } from "../../db/client";
+import { db, rawQuery } from "../../db/client";
+import { Prisma } from "../../db/generated/prisma/client";
 import { deviceBus, type DeviceBus, type TOutgoingSend } from "../../gateway/device-bus";
 
 // Outgoing WeChat messages are Message rows (BOT, AGENT or SYSTEM) with deliveryStatus PENDING on a
@@ -73,19 +74,20 @@ export async function markDelivery(
   ok: boolean,
   now = new Date(),
 ): Promise<boolean> {
-  const client = await db();
-  const res = await client.message.updateMany({
-    where: {
-      id: messageId,
-      tenantId,
-      role: { in: OUTGOING_ROLES },
-      conversation: { tenantId, deviceId },
-      // a late ok:true after a failed attempt still records the truth: it was typed
-      deliveryStatus: ok ? { in: ["PENDING", "FAILED"] } : "PENDING",
-    },
-    data: ok ? { deliveryStatus: "SENT", deliveredAt: now } : { deliveryStatus: "FAILED", deliveredAt: null },
-  });
-  return res.count > 0;
+  // every answer an agent types comes back as "sent": one raw statement (the hot path, db/raw-pool.ts);
+  // a late ok:true after a failed attempt still records the truth: it was typed
+  const update = ok
+    ? Prisma.sql`"deliveryStatus" = 'SENT', "deliveredAt" = ${now.toISOString()}::timestamptz`
+    : Prisma.sql`"deliveryStatus" = 'FAILED', "deliveredAt" = NULL`;
+  const from = ok ? Prisma.sql`('PENDING', 'FAILED')` : Prisma.sql`('PENDING')`;
+  const rows = await rawQuery<{ id: string }>(Prisma.sql`
+    UPDATE "Message" m SET ${update}
+    FROM "Conversation" v
+    WHERE m.id = ${messageId} AND m."tenantId" = ${tenantId} AND m.role::text = ANY(${[...OUTGOING_ROLES]}::text[])
+      AND m."deliveryStatus"::text IN ${from}
+      AND v.id = m."conversationId" AND v."tenantId" = ${tenantId} AND v."deviceId" = ${deviceId}
+    RETURNING m.id`);
+  return rows.length > 0;
 }
 
 /** Pushes a device's pending messages to wherever it is connected (no-op when it is not). */
