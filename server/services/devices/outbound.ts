@@ -20,49 +20,42 @@ export async function pendingSends(
   deviceId: string,
   conversationId?: string,
 ): Promise<TOutgoingSend[]> {
-  const client = await db();
-  const rows = await client.message.findMany({
-    where: {
-      tenantId,
-      deliveryStatus: "PENDING",
-      role: { in: OUTGOING_ROLES },
-      ...(conversationId ? { conversationId } : {}),
-      conversation: { tenantId, deviceId },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: MAX_BATCH,
-    select: {
-      id: true,
-      content: true,
-      replyToId: true,
-      conversation: { select: { chatId: true, chatName: true, chatType: true } },
-    },
-  });
-  const replyIds = [...new Set(rows.map((r) => r.replyToId).filter((id): id is string => Boolean(id)))];
-  const inbound = replyIds.length
-    ? await client.message.findMany({
-        where: { tenantId, id: { in: replyIds } },
-        select: { id: true, externalId: true },
-      })
-    : [];
+  // one raw statement: every agent that connects asks (thousands at a server start)
+  const only = conversationId ? Prisma.sql`AND m."conversationId" = ${conversationId}` : Prisma.empty;
+  const rows = await rawQuery<{
+    id: string;
+    content: string;
+    replyToId: string | null;
+    replyExternalId: string | null;
+    chatId: string | null;
+    chatName: string | null;
+    chatType: "PRIVATE" | "GROUP";
+  }>(Prisma.sql`
+    SELECT m.id, m.content, m."replyToId", r."externalId" AS "replyExternalId", v."chatId", v."chatName",
+      v."chatType"
+    FROM "Message" m
+    JOIN "Conversation" v ON v.id = m."conversationId" AND v."tenantId" = ${tenantId} AND v."deviceId" = ${deviceId}
+    LEFT JOIN "Message" r ON r.id = m."replyToId" AND r."tenantId" = ${tenantId}
+    WHERE m."tenantId" = ${tenantId} AND m."deliveryStatus" = 'PENDING'
+      AND m.role::text = ANY(${[...OUTGOING_ROLES]}::text[]) ${only}
+    ORDER BY m."createdAt", m.id
+    LIMIT ${MAX_BATCH}`);
+  // the agent knows the customer's message by its own id: the part of our channel id after the prefix
   const prefix = wechatExternalId(deviceId, "");
-  const clientIds = new Map(
-    inbound
-      .filter((m) => m.externalId?.startsWith(prefix))
-      .map((m) => [m.id, m.externalId!.slice(prefix.length)]),
-  );
+  const clientId = (externalId: string | null) =>
+    externalId?.startsWith(prefix) ? externalId.slice(prefix.length) : null;
   return rows
-    .filter((r) => r.conversation.chatId && r.content.trim())
+    .filter((r) => r.chatId && r.content.trim())
     .map((r) => ({
       type: "send" as const,
       id: r.id,
       chat: {
-        id: r.conversation.chatId!,
-        name: r.conversation.chatName ?? r.conversation.chatId!,
-        type: r.conversation.chatType === "GROUP" ? ("group" as const) : ("private" as const),
+        id: r.chatId!,
+        name: r.chatName ?? r.chatId!,
+        type: r.chatType === "GROUP" ? ("group" as const) : ("private" as const),
       },
       text: r.content,
-      replyTo: r.replyToId ? (clientIds.get(r.replyToId) ?? null) : null,
+      replyTo: clientId(r.replyExternalId),
     }));
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hashToken, newToken } from "../../crypto/secrets";
-import { db } from "../../db/client";
+import { db, rawQuery } from "../../db/client";
+import { Prisma } from "../../db/generated/prisma/client";
 import { AppError } from "../../errors";
 import type { TActor } from "../actor";
 import { recordAudit } from "../audit/record-audit";
@@ -90,10 +91,22 @@ export async function pairDevice(req: TPairRequest, now = new Date()) {
 /** The device a presented token belongs to; null when unknown or revoked. */
 export async function authenticateDevice(token: string) {
   if (!token.startsWith(DEVICE_TOKEN_PREFIX) || token.length > 200) return null;
-  const client = await db();
-  const device = await client.device.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, tenantId: true, name: true, paused: true, revokedAt: true },
-  });
-  return device && !device.revokedAt ? device : null;
+  // raw: every agent authenticates on each (re)connect, thousands at once after a server start
+  const [device] = await rawQuery<{
+    id: string;
+    tenantId: string;
+    name: string;
+    paused: boolean;
+    revokedAt: Date | null;
+  }>(
+    Prisma.sql`SELECT id, "tenantId", name, paused, "revokedAt" FROM "Device" WHERE "tokenHash" = ${hashToken(token)}`,
+  );
+  if (!device || device.revokedAt) return null;
+  return {
+    id: device.id,
+    tenantId: device.tenantId,
+    name: device.name,
+    paused: device.paused,
+    revokedAt: null,
+  };
 }
