@@ -3,6 +3,7 @@ import { db, rawQuery } from "../../server/db/client";
 import { upsertQaPairs } from "../../server/services/knowledge/qa/upsert-qa-pairs";
 import { embedLocal, LOCAL_EMBEDDING_MODEL } from "../../server/services/knowledge/embedding/local-embedder";
 import {
+  bothCandidates,
   keywordCandidates,
   selectiveTerms,
   vectorCandidates,
@@ -128,6 +129,23 @@ describe("searchKnowledge", () => {
     const q = { tenantId: tenant.id, vector: embedLocal("发票"), model: LOCAL_EMBEDDING_MODEL };
     const rows = await keywordCandidates(rawQuery, { ...q, terms: picked });
     expect(rows[0]?.question).toBe("怎么开发票？");
+  });
+
+  it("both sides in one statement give what the two statements give, each in its own order", async () => {
+    const { tenant } = await seededTenant();
+    const text = "充电桩安装要开发票吗";
+    const terms = [...new Set(searchTerms(text))];
+    const picked = selectiveTerms(terms, await loadTermStats(tenant.id, terms));
+    expect(picked.length).toBeGreaterThan(0);
+    const q = { tenantId: tenant.id, vector: embedLocal(text), model: LOCAL_EMBEDDING_MODEL, exact: true };
+    const both = await bothCandidates(rawQuery, { ...q, terms: picked });
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    expect(ids(both.vector)).toEqual(ids(await vectorCandidates(rawQuery, q)));
+    expect(ids(both.keyword)).toEqual(ids(await keywordCandidates(rawQuery, { ...q, terms: picked })));
+    expect(both.keyword.length).toBeGreaterThan(0);
+    expect(both.vector[0]).not.toHaveProperty("side");
+    // no selective term: the vector side alone
+    expect((await bothCandidates(rawQuery, { ...q, terms: [] })).keyword).toEqual([]);
   });
 
   it("rejects bad input", async () => {

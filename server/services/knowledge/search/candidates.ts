@@ -60,25 +60,29 @@ export async function vectorCandidates(
   run: TRawRunner,
   p: { tenantId: string; exact?: boolean } & TQueryVector,
 ): Promise<TCandidateRow[]> {
+  return run<TCandidateRow>(vectorSql(p));
+}
+
+function vectorSql(p: { tenantId: string; exact?: boolean } & TQueryVector): P.Sql {
   // "+ 0" keeps the planner off the HNSW index, which only serves a bare distance ordering
   const ordered = (distance: P.Sql) => (p.exact ? P.sql`(${distance}) + 0` : P.raw("rank"));
   if (p.model === LOCAL_EMBEDDING_MODEL) {
     const distance = P.sql`c.sketch <=> ${vectorLiteral(sketchOf(p.vector))}::vector(256)`;
-    return run<TCandidateRow>(P.sql`
-      SELECT ${columns(p)} FROM (
+    return P.sql`
+      SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank) AS ord FROM (
         SELECT ${PICK}, ${distance} AS rank FROM "KnowledgeChunk" c
         WHERE c."tenantId" = ${p.tenantId} AND c."embeddingModel" = ${p.model} AND c.enabled AND c.sketch IS NOT NULL
         ORDER BY ${ordered(distance)}
         LIMIT ${VECTOR_CANDIDATES}
       ) c ${JOIN_PAIRS}
-      ORDER BY c.rank`);
+      ORDER BY c.rank`;
   }
   // the dimension is also the predicate of its partial index: a literal, so the planner can use it
   const dim = P.raw(String(Math.trunc(p.vector.length)));
   const vecType = P.raw(`vector(${Math.trunc(p.vector.length)})`);
   const distance = P.sql`(c.embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType}`;
-  return run<TCandidateRow>(P.sql`
-    SELECT ${columns(p)} FROM (
+  return P.sql`
+    SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank) AS ord FROM (
       SELECT ${PICK}, ${distance} AS rank
       FROM "KnowledgeChunk" c
       WHERE c."tenantId" = ${p.tenantId} AND c."embeddingDim" = ${dim} AND c.sketch IS NULL
@@ -86,7 +90,7 @@ export async function vectorCandidates(
       ORDER BY ${ordered(distance)}
       LIMIT ${VECTOR_CANDIDATES}
     ) c ${JOIN_PAIRS}
-    ORDER BY c.rank`);
+    ORDER BY c.rank`;
 }
 
 /**
@@ -114,11 +118,16 @@ export async function keywordCandidates(
   run: TRawRunner,
   p: { tenantId: string; terms: string[] } & TQueryVector,
 ): Promise<TCandidateRow[]> {
+  const query = keywordSql(p);
+  return query ? run<TCandidateRow>(query) : [];
+}
+
+function keywordSql(p: { tenantId: string; terms: string[] } & TQueryVector): P.Sql | null {
   const tsquery = anyTermQuery(p.terms);
-  if (!tsquery) return [];
+  if (!tsquery) return null;
   // selectiveTerms keeps the matches within the budget; the inner LIMIT holds it without statistics too
-  return run<TCandidateRow>(P.sql`
-    SELECT ${columns(p)} FROM (
+  return P.sql`
+    SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank DESC) AS ord FROM (
       SELECT ${PICK}, ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) AS rank FROM (
         SELECT * FROM "KnowledgeChunk" c
         WHERE c."tenantId" = ${p.tenantId} AND c.enabled AND c.tsv @@ to_tsquery('simple', ${tsquery})
@@ -127,5 +136,27 @@ export async function keywordCandidates(
       ORDER BY rank DESC
       LIMIT ${KEYWORD_CANDIDATES}
     ) c ${JOIN_PAIRS}
-    ORDER BY c.rank DESC`);
+    ORDER BY c.rank DESC`;
+}
+
+/**
+ * Both sides in one statement (UNION ALL), once the keyword side's terms are known: one round trip
+ * and one statement per search instead of two. Each side keeps its own order (`ord`).
+ */
+export async function bothCandidates(
+  run: TRawRunner,
+  p: { tenantId: string; exact?: boolean; terms: string[] } & TQueryVector,
+): Promise<{ vector: TCandidateRow[]; keyword: TCandidateRow[] }> {
+  const keyword = keywordSql(p);
+  if (!keyword) return { vector: await vectorCandidates(run, p), keyword: [] };
+  const rows = await run<TCandidateRow & { side: "v" | "k"; ord: bigint | number }>(P.sql`
+    SELECT 'v' AS side, v.* FROM (${vectorSql(p)}) v
+    UNION ALL
+    SELECT 'k' AS side, k.* FROM (${keyword}) k`);
+  const side = (s: "v" | "k") =>
+    rows
+      .filter((r) => r.side === s)
+      .sort((a, b) => Number(a.ord) - Number(b.ord))
+      .map(({ side: _side, ord: _ord, ...row }) => row);
+  return { vector: side("v"), keyword: side("k") };
 }

@@ -6,7 +6,13 @@ import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
 import { bm25, chunkTerms, idfCoverage } from "./bm25";
-import { EXACT_SCAN_MAX, keywordCandidates, selectiveTerms, vectorCandidates } from "./candidates";
+import {
+  bothCandidates,
+  EXACT_SCAN_MAX,
+  keywordCandidates,
+  selectiveTerms,
+  vectorCandidates,
+} from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
 import { recentChunkCount, rememberChunkCount } from "./tenant-size";
 import { fusionWeights, type TRetrievalSettings } from "./retrieval-settings";
@@ -62,20 +68,22 @@ export async function searchKnowledge(
   // the query is compared with chunks of the same model (a failing provider falls back to local)
   const embedded = await embedder.embed([query], lexicon);
   const q = { tenantId, vector: embedded.vectors[0], model: embedded.model };
-  // the vector side starts at once when the tenant's size is known; the keyword side needs the
-  // term statistics to pick its terms
+  // The keyword side needs the term statistics to pick its terms. When the tenant's size is known
+  // (every search but a process's first for the tenant) both sides then go in one statement; else the
+  // vector side starts with the statistics, as it needs the size to pick its scan.
+  const knownSize = recentChunkCount(tenantId);
   const vectorSide = (chunks: number) =>
     vectorCandidates(rawQuery, { ...q, exact: chunks <= EXACT_SCAN_MAX });
-  const knownSize = recentChunkCount(tenantId);
-  const vectorLoad =
-    knownSize === undefined ? statsLoad.then((s) => vectorSide(s?.chunkCount ?? 0)) : vectorSide(knownSize);
-  vectorLoad.catch(() => {});
+  const vectorLoad = knownSize === undefined ? statsLoad.then((s) => vectorSide(s?.chunkCount ?? 0)) : null;
+  vectorLoad?.catch(() => {});
   const stats = await statsLoad;
   rememberChunkCount(tenantId, stats?.chunkCount ?? 0);
-  const [vectorRows, keywordRows] = await Promise.all([
-    vectorLoad,
-    keywordCandidates(rawQuery, { ...q, terms: selectiveTerms(terms, stats) }),
-  ]);
+  const keywordTerms = selectiveTerms(terms, stats);
+  const [vectorRows, keywordRows] = vectorLoad
+    ? await Promise.all([vectorLoad, keywordCandidates(rawQuery, { ...q, terms: keywordTerms })])
+    : await bothCandidates(rawQuery, { ...q, exact: knownSize! <= EXACT_SCAN_MAX, terms: keywordTerms }).then(
+        (r) => [r.vector, r.keyword] as const,
+      );
   const keywordIds = keywordRows.map((r) => r.id);
   const chunks = [...new Map([...vectorRows, ...keywordRows].map((r) => [r.id, r])).values()];
   if (!chunks.length) return { hits: [], terms };
