@@ -67,6 +67,10 @@ describe("escalation e-mails", () => {
     expect(mails[0].text).toContain("有会话已转入人工队列");
     expect(mails[0].text).toContain(`/inbox/${conversationId}`);
     expect(mails[0].text).toContain("我要转人工，订单一直没发货");
+    // each line carries its UTC time as stored
+    const asked = await client.message.findFirstOrThrow({ where: { conversationId, role: "CUSTOMER" } });
+    const at = asked.createdAt.toISOString().slice(0, 16).replace("T", " ");
+    expect(mails[0].text).toContain(`${at} `);
     expect(await jobStatuses(owner.tenant.id)).toEqual(["SUCCEEDED"]);
   });
 

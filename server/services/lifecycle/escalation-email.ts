@@ -1,4 +1,5 @@
-import { db } from "../../db/client";
+import { db, rawQuery } from "../../db/client";
+import { Prisma } from "../../db/generated/prisma/client";
 import { publicUrl } from "../../public-url";
 import { sendMail, type TMailResult } from "../mail/mailer";
 
@@ -28,6 +29,17 @@ export async function escalationRecipients(tenantId: string): Promise<string[]> 
   return [...new Set(admins.map((m) => m.user.email))];
 }
 
+type TMailConversation = {
+  id: string;
+  channel: string;
+  status: string;
+  escalationReason: string | null;
+  contact: { name: string | null; externalId: string; phone: string | null; vip: boolean };
+  tenant: { name: string; slug: string; language: string };
+  messages: { role: string; content: string; createdAt: string }[];
+  recipients: string[];
+};
+
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 export async function sendEscalationEmail(
@@ -35,30 +47,30 @@ export async function sendEscalationEmail(
   conversationId: string,
   kind: TEscalationKind,
 ): Promise<TEscalationMailResult> {
-  const client = await db();
-  const conv = await client.conversation.findFirst({
-    where: { id: conversationId, tenantId },
-    select: {
-      id: true,
-      channel: true,
-      status: true,
-      escalationReason: true,
-      contact: { select: { name: true, externalId: true, phone: true, vip: true } },
-      tenant: { select: { name: true, slug: true, language: true } },
-      messages: {
-        where: { role: { in: ["CUSTOMER", "BOT"] } },
-        orderBy: { createdAt: "desc" },
-        take: 8,
-        select: { role: true, content: true, createdAt: true },
-      },
-    },
-  });
+  // one statement for everything the mail says (it runs for every escalation): the conversation, its
+  // customer and tenant, the last eight customer and bot lines, and the recipients
+  const [conv] = await rawQuery<TMailConversation>(Prisma.sql`
+    SELECT v.id, v.channel, v.status, v."escalationReason",
+      json_build_object('name', k.name, 'externalId', k."externalId", 'phone', k.phone, 'vip', k.vip) AS contact,
+      json_build_object('name', t.name, 'slug', t.slug, 'language', t.language) AS tenant,
+      (SELECT coalesce(json_agg(json_build_object('role', m.role, 'content', m.content, 'createdAt', m."createdAt")
+          ORDER BY m."createdAt" DESC), '[]'::json)
+        FROM (SELECT role, content, "createdAt" FROM "Message"
+          WHERE "tenantId" = ${tenantId} AND "conversationId" = v.id AND role IN ('CUSTOMER', 'BOT')
+          ORDER BY "createdAt" DESC LIMIT 8) m) AS messages,
+      CASE WHEN t."notificationEmail" IS NOT NULL THEN ARRAY[t."notificationEmail"]
+        ELSE ARRAY(SELECT u.email FROM "Membership" ms JOIN "User" u ON u.id = ms."userId"
+          WHERE ms."tenantId" = ${tenantId} AND ms.role IN ('OWNER', 'ADMIN') ORDER BY ms."createdAt") END AS recipients
+    FROM "Conversation" v
+    JOIN "Contact" k ON k.id = v."contactId"
+    JOIN "Tenant" t ON t.id = v."tenantId"
+    WHERE v.id = ${conversationId} AND v."tenantId" = ${tenantId}`);
   if (!conv) return { sent: false, reason: "conversation not found" };
   // by the time the job runs an agent may have taken it (live) or someone closed the ticket
   if (kind === "live" && conv.status !== "PENDING_HUMAN")
     return { sent: false, reason: "already handled: the conversation left the queue" };
   if (conv.status === "CLOSED") return { sent: false, reason: "the conversation is closed" };
-  const to = await escalationRecipients(tenantId);
+  const to = [...new Set(conv.recipients)];
   if (!to.length) return { sent: false, reason: "the tenant has no notification address or admins" };
   const en = conv.tenant.language === "en";
   const who = conv.contact.name ?? conv.contact.externalId;
@@ -80,7 +92,8 @@ export async function sendEscalationEmail(
   const reason = conv.escalationReason ?? (en ? "transfer" : "转人工");
   const lines = [...conv.messages]
     .reverse()
-    .map((m) => `${stamp(m.createdAt)} ${m.role === "CUSTOMER" ? who : "Bot"}: ${m.content}`);
+    // JSON carries the timestamp without its zone: it is UTC (the session's TimeZone)
+    .map((m) => `${stamp(new Date(`${m.createdAt}Z`))} ${m.role === "CUSTOMER" ? who : "Bot"}: ${m.content}`);
   const link = `${publicUrl()}/t/${conv.tenant.slug}/inbox/${conv.id}`;
   const text = [
     intro,
