@@ -29,6 +29,7 @@ import { pipelineRateLimiter } from "./rate-limiter";
 import { retrieve } from "./retrieve";
 import { isQueued, serializeByKey } from "./serialize";
 import { storeInbound, type TConversationRow } from "./store-inbound";
+import { asStore, storesQuiet } from "./store-priority";
 
 // One incoming customer message, for any channel (PRODUCT.md §3): idempotency → contact and
 // conversation → rules → mode → context → retrieval → answer → routing → persistence → events.
@@ -73,7 +74,7 @@ export async function processIncomingMessage(
     const { refuse, mask } = config.ruleSet.sensitive;
     // sensitive words never reach the database, whatever the rules decide later
     const content = maskWords(input.text, [...refuse, ...mask]).text;
-    return { config, stored: await storeInbound(input, content) };
+    return { config, stored: await asStore(() => storeInbound(input, content)) };
   });
   if (!stored && input.externalId) return repeated(input.tenantId, input.externalId, hooks);
   if (!stored) throw new Error("a message without a channel id cannot be a repeat");
@@ -96,6 +97,7 @@ export async function processIncomingMessage(
   return serializeByKey(answerKey, async () => {
     await published;
     return answerSlots.run(async () => {
+      await storesQuiet();
       // an agent may have taken over while this one waited
       const reload = behind || performance.now() - queued > STALE_AFTER_MS;
       return answer(input, conversation, message.id, { config, reload, started });
