@@ -32,6 +32,7 @@ describe("storing an inbound message", () => {
       text: "你好",
     });
     expect(first).not.toBeNull();
+    expect(first!.previousMessageAt).toBeNull(); // it opened the conversation
     const second = await store({
       tenantId: tenant.id,
       channel: "API",
@@ -40,6 +41,8 @@ describe("storing an inbound message", () => {
       text: "在吗",
     });
     expect(second!.conversation.id).toBe(first!.conversation.id);
+    // the conversation's last message before this one: the first (re-read before answering, if recent)
+    expect(second!.previousMessageAt?.getTime()).toBe(first!.message.createdAt.getTime());
     expect(second!.conversation.contact.id).toBe(first!.conversation.contact.id);
     expect(second!.conversation).toMatchObject({
       status: "BOT",

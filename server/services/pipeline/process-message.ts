@@ -46,6 +46,8 @@ const FAILURE_STREAK_LIMIT = 3;
 // every message competing for the CPU and the database pool (which made a stored message's ack wait
 // seconds).
 export const ANSWER_SLOTS = 4;
+/** A previous message this recent may still have had its answer in flight while this one was stored. */
+const RECENT_PREVIOUS_MS = 5 * 60_000;
 /** A message that waited longer than this for a slot re-reads its conversation before answering. */
 const STALE_AFTER_MS = 20;
 /** exported for tests, which fill the slots to make a message wait */
@@ -78,7 +80,7 @@ export async function processIncomingMessage(
   });
   if (!stored && input.externalId) return repeated(input.tenantId, input.externalId, hooks);
   if (!stored) throw new Error("a message without a channel id cannot be a repeat");
-  const { conversation, message } = stored;
+  const { conversation, message, previousMessageAt } = stored;
   hooks.onStored?.(message.id, false);
   countMessage(input.channel, "customer");
   // the agents' screens learn of the stored message at once, before its answer
@@ -89,9 +91,13 @@ export async function processIncomingMessage(
     message: toLiveMessage({ ...message, role: "CUSTOMER" }),
   });
   const answerKey = `answer:${chatKey}`;
-  // an earlier message of this chat still being answered may change the conversation (a transfer, the
-  // failure streak, the entity memory): this one re-reads it when its turn comes
-  const behind = isQueued(answerKey);
+  // An earlier message of this chat still being answered may change the conversation (a transfer, the
+  // failure streak, the entity memory): this one re-reads it when its turn comes. That answer may also
+  // have finished while this store ran (after the store's snapshot), so a conversation whose previous
+  // message is recent is re-read too — in the same statement as the history the answer reads anyway.
+  const behind =
+    isQueued(answerKey) ||
+    (previousMessageAt !== null && Date.now() - previousMessageAt.getTime() < RECENT_PREVIOUS_MS);
   const queued = performance.now();
   // enqueued before anything else is awaited, so answers keep the order of the stores
   return serializeByKey(answerKey, async () => {

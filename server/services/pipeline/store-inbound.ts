@@ -43,6 +43,8 @@ export type TConversationRow = {
 
 export type TStoredInbound = {
   conversation: TConversationRow;
+  /** when the conversation's previous message arrived (null: this one opened it) */
+  previousMessageAt: Date | null;
   message: { id: string; content: string; createdAt: Date; senderName: string | null };
 };
 
@@ -51,6 +53,7 @@ type TRow = {
   contact: TConversationRow["contact"];
   message_id: string;
   message_created_at: Date;
+  previous: Date | null;
 };
 
 const sql = Prisma.sql;
@@ -95,8 +98,9 @@ export async function storeInbound(input: TIncoming, content: string): Promise<T
       FROM contact WHERE NOT EXISTS (SELECT 1 FROM prior)
       RETURNING ${CONVERSATION_JSON} AS conv
     ), conv AS (
-      SELECT ${CONVERSATION_JSON} AS conv FROM "Conversation" WHERE id = (SELECT id FROM prior)
-      UNION ALL SELECT conv FROM created
+      SELECT ${CONVERSATION_JSON} AS conv, "lastMessageAt" AS previous FROM "Conversation"
+      WHERE id = (SELECT id FROM prior)
+      UNION ALL SELECT conv, NULL::timestamp FROM created
     ), message AS (
       INSERT INTO "Message" (id, "tenantId", "conversationId", role, content, "externalId", "senderName")
       SELECT gen_random_uuid()::text, ${t}, conv.conv->>'id', 'CUSTOMER'::"MessageRole", ${content},
@@ -107,7 +111,7 @@ export async function storeInbound(input: TIncoming, content: string): Promise<T
       UPDATE "Conversation" SET "lastMessageAt" = now(), lifecycle = 'ACTIVE', "updatedAt" = now()
       WHERE id = (SELECT id FROM prior)
     )
-    SELECT conv.conv, row_to_json(contact) AS contact, message.id AS message_id,
+    SELECT conv.conv, conv.previous, row_to_json(contact) AS contact, message.id AS message_id,
       message."createdAt" AS message_created_at
     FROM conv, contact, message`;
   let rows: TRow[];
@@ -127,6 +131,7 @@ export async function storeInbound(input: TIncoming, content: string): Promise<T
       escalatedAt: escalatedAt ? new Date(`${escalatedAt}Z`) : null,
       contact: row.contact,
     },
+    previousMessageAt: row.previous,
     message: {
       id: row.message_id,
       content,
