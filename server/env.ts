@@ -40,6 +40,8 @@ const ZEnv = z.object({
   KEFU_IP_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   /** messages a widget visitor may send per minute (an abuse guard at the widget's HTTP edge) */
   KEFU_WIDGET_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** memory for small tenants' search indexes kept in the process (search/memory-index.ts); 0 turns it off */
+  KEFU_SEARCH_MEMORY_MB: z.coerce.number().int().min(0).max(65_536).default(64),
   /** set by bin/kefu.mjs: the directory the CLI was invoked from (file arguments are relative to it) */
   KEFU_CLI_CWD: z.string().optional(),
   /** print the schema engine's log while migrating */

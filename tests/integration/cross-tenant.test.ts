@@ -3,6 +3,8 @@ import { ingestDocument } from "../../server/services/knowledge/documents/ingest
 import { createDocument } from "../../server/services/knowledge/documents/manage-documents";
 import { createPairingCode, pairDevice } from "../../server/services/devices/pairing";
 import { db } from "../../server/db/client";
+import { loadMemoryIndex } from "../../server/services/knowledge/search/memory-index";
+import { loadTermStats } from "../../server/services/knowledge/stats/term-stats";
 import { appRouter } from "../../server/trpc/root";
 import { caught, memberOf, ownerWithTenant, uniq } from "./helpers";
 import { seedLearned } from "./learning-helpers";
@@ -394,6 +396,9 @@ beforeAll(async () => {
     syncRunId: bRun.id,
   };
   aIdsWithBResources = { ...bIds, tenantId: a.tenant.id, slug: a.tenant.slug };
+  // B's search index in memory from the start: a search from memory and one from the database agree
+  // to ~1e-8 in the cosine (float4 sums in pgvector), and every snapshot must compare equal
+  await loadMemoryIndex(b.tenant.id, (await loadTermStats(b.tenant.id, []))!.version!);
   snapshotB = async () => ({
     tenant: await b.caller.tenant.get({ tenantId: b.tenant.id }),
     members: await b.caller.members.list({ tenantId: b.tenant.id }),

@@ -32,8 +32,17 @@ export function searchText(parts: { text: string; repeat?: number }[], lexicon: 
   return out.join(" ");
 }
 
+/** The operands anyTermQuery puts in its tsquery, in order (the in-memory search ranks with them). */
+export function queryOperands(terms: string[]): string[] {
+  return [...new Set(terms)]
+    .filter(Boolean)
+    .slice(0, 64)
+    .map((t) => t.replace(/['\\]/g, ""));
+}
+
 /** A tsquery matching any of the terms ('simple' config; each term quoted). */
 export function anyTermQuery(terms: string[]): string {
-  const unique = [...new Set(terms)].filter(Boolean).slice(0, 64);
-  return unique.map((t) => `'${t.replace(/['\\]/g, "")}'`).join(" | ");
+  return queryOperands(terms)
+    .map((t) => `'${t}'`)
+    .join(" | ");
 }

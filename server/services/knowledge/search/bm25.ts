@@ -20,6 +20,19 @@ export function chunkTerms(queryTerms: ReadonlySet<string>, docTerms: string[]):
   return { counts, length: docTerms.length };
 }
 
+/** The same from a chunk's counted terms (the in-memory index has them counted once). */
+export function countedTerms(
+  queryTerms: ReadonlySet<string>,
+  chunk: { counts: ReadonlyMap<string, number>; length: number },
+): TChunkTerms {
+  const counts = new Map<string, number>();
+  for (const t of queryTerms) {
+    const n = chunk.counts.get(t);
+    if (n) counts.set(t, n);
+  }
+  return { counts, length: chunk.length };
+}
+
 /** The idf of a term; a term without statistics counts as rare. */
 export function idf(term: string, stats: TTermStats | null): number {
   const n = Math.max(stats?.chunkCount ?? 1, 1);

@@ -25,13 +25,15 @@ export type TCandidateRow = {
   documentId: string | null;
   content: string;
   searchText: string;
+  /** the chunk's terms already counted (the in-memory index); else searchText is split */
+  terms?: { counts: ReadonlyMap<string, number>; length: number };
   sim: number | null;
   question: string | null;
   answer: string | null;
 };
 
-const VECTOR_CANDIDATES = 60;
-const KEYWORD_CANDIDATES = 60;
+export const VECTOR_CANDIDATES = 60;
+export const KEYWORD_CANDIDATES = 60;
 const MAX_KEYWORD_TERMS = 12;
 const RANKING_BUDGET = 400;
 /** Tenants up to this many chunks get an exact vector scan instead of the HNSW walk. */
@@ -54,6 +56,10 @@ function columns(q: TQueryVector) {
 // of the tenant per chunk — 13 ms instead of 1.5 ms for 223 chunks (bench/pipeline-profile.ts --explain).
 const PICK = P.sql`c.id, c."tenantId", c."qaPairId", c."documentId", c.content, c."searchText", c.embedding,
   c."embeddingModel", c."embeddingDim"`;
+// Equal distances and ranks (common: ts_rank gives many chunks the same value) are ordered by id, in
+// byte order, so the 60th place is decided the same way every time — and the same way as the
+// in-memory index decides it (memory-candidates.ts).
+const BY_ID = P.raw(`c.id COLLATE "C"`);
 const JOIN_PAIRS = P.sql`LEFT JOIN "QaPair" q ON q.id = c."qaPairId" AND q."tenantId" = c."tenantId"`;
 
 export async function vectorCandidates(
@@ -65,24 +71,24 @@ export async function vectorCandidates(
 
 function vectorSql(p: { tenantId: string; exact?: boolean } & TQueryVector): P.Sql {
   // "+ 0" keeps the planner off the HNSW index, which only serves a bare distance ordering
-  const ordered = (distance: P.Sql) => (p.exact ? P.sql`(${distance}) + 0` : P.raw("rank"));
+  const ordered = (distance: P.Sql) => (p.exact ? P.sql`(${distance}) + 0, ${BY_ID}` : P.raw("rank"));
   if (p.model === LOCAL_EMBEDDING_MODEL) {
     const distance = P.sql`c.sketch <=> ${vectorLiteral(sketchOf(p.vector))}::vector(256)`;
     return P.sql`
-      SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank) AS ord FROM (
+      SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank, ${BY_ID}) AS ord FROM (
         SELECT ${PICK}, ${distance} AS rank FROM "KnowledgeChunk" c
         WHERE c."tenantId" = ${p.tenantId} AND c."embeddingModel" = ${p.model} AND c.enabled AND c.sketch IS NOT NULL
         ORDER BY ${ordered(distance)}
         LIMIT ${VECTOR_CANDIDATES}
       ) c ${JOIN_PAIRS}
-      ORDER BY c.rank`;
+      ORDER BY c.rank, ${BY_ID}`;
   }
   // the dimension is also the predicate of its partial index: a literal, so the planner can use it
   const dim = P.raw(String(Math.trunc(p.vector.length)));
   const vecType = P.raw(`vector(${Math.trunc(p.vector.length)})`);
   const distance = P.sql`(c.embedding::${vecType}) <=> ${vectorLiteral(p.vector)}::${vecType}`;
   return P.sql`
-    SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank) AS ord FROM (
+    SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank, ${BY_ID}) AS ord FROM (
       SELECT ${PICK}, ${distance} AS rank
       FROM "KnowledgeChunk" c
       WHERE c."tenantId" = ${p.tenantId} AND c."embeddingDim" = ${dim} AND c.sketch IS NULL
@@ -90,7 +96,7 @@ function vectorSql(p: { tenantId: string; exact?: boolean } & TQueryVector): P.S
       ORDER BY ${ordered(distance)}
       LIMIT ${VECTOR_CANDIDATES}
     ) c ${JOIN_PAIRS}
-    ORDER BY c.rank`;
+    ORDER BY c.rank, ${BY_ID}`;
 }
 
 /**
@@ -127,16 +133,16 @@ function keywordSql(p: { tenantId: string; terms: string[] } & TQueryVector): P.
   if (!tsquery) return null;
   // selectiveTerms keeps the matches within the budget; the inner LIMIT holds it without statistics too
   return P.sql`
-    SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank DESC) AS ord FROM (
+    SELECT ${columns(p)}, row_number() OVER (ORDER BY c.rank DESC, ${BY_ID}) AS ord FROM (
       SELECT ${PICK}, ts_rank(c.tsv, to_tsquery('simple', ${tsquery}), 1) AS rank FROM (
         SELECT * FROM "KnowledgeChunk" c
         WHERE c."tenantId" = ${p.tenantId} AND c.enabled AND c.tsv @@ to_tsquery('simple', ${tsquery})
         LIMIT ${RANKING_BUDGET}
       ) c
-      ORDER BY rank DESC
+      ORDER BY rank DESC, ${BY_ID}
       LIMIT ${KEYWORD_CANDIDATES}
     ) c ${JOIN_PAIRS}
-    ORDER BY c.rank DESC`;
+    ORDER BY c.rank DESC, ${BY_ID}`;
 }
 
 /**

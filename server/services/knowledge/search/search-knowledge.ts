@@ -5,7 +5,7 @@ import { pipelineConfig } from "../../pipeline/config-cache";
 import { searchTerms } from "../index/search-terms";
 import { loadTenantLexicon } from "../index/tenant-lexicon";
 import { loadTermStats } from "../stats/term-stats";
-import { bm25, chunkTerms, idfCoverage } from "./bm25";
+import { bm25, chunkTerms, countedTerms, idfCoverage } from "./bm25";
 import {
   bothCandidates,
   EXACT_SCAN_MAX,
@@ -14,6 +14,8 @@ import {
   vectorCandidates,
 } from "./candidates";
 import { fuse, type TFusionWeights } from "./fuse";
+import { memoryCandidates } from "./memory-candidates";
+import { currentMemoryIndex } from "./memory-index";
 import { recentChunkCount, rememberChunkCount } from "./tenant-size";
 import { fusionWeights, type TRetrievalSettings } from "./retrieval-settings";
 
@@ -52,6 +54,8 @@ export async function searchKnowledge(
     /** already loaded by the caller (the pipeline's per-process config cache): not read again */
     settings?: TRetrievalSettings;
     embedder?: TEmbedder;
+    /** false: candidates from the database even when the tenant's index is in memory (tests) */
+    memory?: boolean;
   } = {},
 ): Promise<{ hits: TSearchHit[]; terms: string[] }> {
   const { tenantId, query, topK } = ZSearchInput.parse(input);
@@ -79,11 +83,15 @@ export async function searchKnowledge(
   const stats = await statsLoad;
   rememberChunkCount(tenantId, stats?.chunkCount ?? 0);
   const keywordTerms = selectiveTerms(terms, stats);
-  const [vectorRows, keywordRows] = vectorLoad
-    ? await Promise.all([vectorLoad, keywordCandidates(rawQuery, { ...q, terms: keywordTerms })])
-    : await bothCandidates(rawQuery, { ...q, exact: knownSize! <= EXACT_SCAN_MAX, terms: keywordTerms }).then(
-        (r) => [r.vector, r.keyword] as const,
-      );
+  // a small tenant's current index in this process's memory (memory-index.ts) spares the statement
+  const memory = opts.memory === false ? null : currentMemoryIndex(tenantId, stats);
+  const { vector: vectorRows, keyword: keywordRows } = memory
+    ? memoryCandidates(memory, { ...q, terms: keywordTerms })
+    : vectorLoad
+      ? await Promise.all([vectorLoad, keywordCandidates(rawQuery, { ...q, terms: keywordTerms })]).then(
+          ([vector, keyword]) => ({ vector, keyword }),
+        )
+      : await bothCandidates(rawQuery, { ...q, exact: knownSize! <= EXACT_SCAN_MAX, terms: keywordTerms });
   const keywordIds = keywordRows.map((r) => r.id);
   const chunks = [...new Map([...vectorRows, ...keywordRows].map((r) => [r.id, r])).values()];
   if (!chunks.length) return { hits: [], terms };
@@ -92,7 +100,9 @@ export async function searchKnowledge(
   const matchedById = new Map<string, string[]>();
   const queryTerms = new Set(terms);
   const candidates = chunks.map((c) => {
-    const chunk = chunkTerms(queryTerms, c.searchText ? c.searchText.split(" ") : []);
+    const chunk = c.terms
+      ? countedTerms(queryTerms, c.terms)
+      : chunkTerms(queryTerms, c.searchText ? c.searchText.split(" ") : []);
     matchedById.set(
       c.id,
       terms.filter((t) => chunk.counts.has(t)),

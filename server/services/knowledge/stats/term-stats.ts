@@ -6,7 +6,13 @@ import { Prisma } from "../../../db/generated/prisma/client";
 // are adjusted in the same transaction as every chunk write (see chunk-writes.ts), so they are exact
 // at any moment without a full scan; a re-index rebuilds them whole.
 
-export type TTermStats = { chunkCount: number; avgLength: number; df: Map<string, number> };
+export type TTermStats = {
+  chunkCount: number;
+  avgLength: number;
+  df: Map<string, number>;
+  /** changes with every write to the tenant's chunks or Q&A pairs ("" before the first one) */
+  version?: string;
+};
 type TTx = Prisma.TransactionClient;
 
 const statsLockKey = (tenantId: string) => `kefu-term-stats:${tenantId}`;
@@ -48,11 +54,12 @@ export async function adjustTermStats(
   if (sign < 0)
     await tx.$executeRaw`DELETE FROM "KnowledgeTermStat" WHERE "tenantId" = ${tenantId} AND term = ANY(${keys}::text[]) AND df <= 0`;
   await tx.$executeRaw`
-    INSERT INTO "KnowledgeStats" ("tenantId", "chunkCount", "termCount", "updatedAt")
-    VALUES (${tenantId}, ${sign * searchTexts.length}, ${sign * termCount}, now())
+    INSERT INTO "KnowledgeStats" ("tenantId", "chunkCount", "termCount", version, "updatedAt")
+    VALUES (${tenantId}, ${sign * searchTexts.length}, ${sign * termCount}, gen_random_uuid()::text, now())
     ON CONFLICT ("tenantId") DO UPDATE SET
       "chunkCount" = GREATEST(0, "KnowledgeStats"."chunkCount" + EXCLUDED."chunkCount"),
       "termCount" = GREATEST(0, "KnowledgeStats"."termCount" + EXCLUDED."termCount"),
+      version = EXCLUDED.version,
       "updatedAt" = now()`;
 }
 
@@ -97,9 +104,10 @@ export async function loadTermStats(tenantId: string, queryTerms: string[]): Pro
     chunkCount: number;
     termCount: bigint | number;
     df: Record<string, number> | null;
+    version: string;
   }>(
     Prisma.sql`
-    SELECT s."chunkCount", s."termCount",
+    SELECT s."chunkCount", s."termCount", s.version,
       (SELECT json_object_agg(t.term, t.df) FROM "KnowledgeTermStat" t
         WHERE t."tenantId" = s."tenantId" AND t.term = ANY(${[...new Set(queryTerms)]}::text[])) AS df
     FROM "KnowledgeStats" s WHERE s."tenantId" = ${tenantId}`,
@@ -110,5 +118,6 @@ export async function loadTermStats(tenantId: string, queryTerms: string[]): Pro
     chunkCount: stats.chunkCount,
     avgLength: Number(stats.termCount) / stats.chunkCount,
     df: new Map(Object.entries(stats.df ?? {})),
+    version: stats.version,
   };
 }
