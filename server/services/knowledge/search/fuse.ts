@@ -29,6 +29,18 @@ function rankOf(ids: string[]): Map<string, number> {
   return new Map(ids.map((id, i) => [id, i + 1]));
 }
 
+/**
+ * The largest of values ≥ 0 leaving one position out (0 when nothing is left): the best other hit of
+ * the first ten, for each of them, without comparing every pair.
+ */
+function bestTwo(values: number[]): { without: (pos: number) => number } {
+  let first = -1;
+  for (let j = 0; j < values.length; j++) if (first < 0 || values[j] > values[first]) first = j;
+  let second = 0;
+  for (let j = 0; j < values.length; j++) if (j !== first) second = Math.max(second, values[j]);
+  return { without: (pos) => (pos === first ? second : first < 0 ? 0 : values[first]) };
+}
+
 /** Candidates in fused order; `vectorIds`/`keywordIds` are each side's own ranking. */
 export function fuse(
   candidates: TCandidate[],
@@ -52,11 +64,12 @@ export function fuse(
   // calibration evidence: each hit against the best other of the first ten (how clearly it stands out)
   const top = order.slice(0, 10).map((o) => candidates[o.i]);
   const cos = (c: TCandidate) => Math.max(0, c.vectorSim ?? 0);
+  const bestCos = bestTwo(top.map(cos));
+  const bestCoverage = bestTwo(top.map((c) => c.coverage));
   return order.map(({ i, fused }, pos) => {
     const c = candidates[i];
-    const others = top.filter((_, j) => j !== pos);
-    const otherCos = others.length ? Math.max(...others.map(cos)) : 0;
-    const otherCoverage = others.length ? Math.max(...others.map((o) => o.coverage)) : 0;
+    const otherCos = bestCos.without(pos);
+    const otherCoverage = bestCoverage.without(pos);
     return {
       ...c,
       keywordRank: kRank.get(c.id) ?? null,

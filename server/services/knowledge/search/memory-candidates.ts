@@ -16,21 +16,21 @@ import type { TMemoryChunk, TMemoryIndex } from "./memory-index";
 type TQueryVector = { vector: Float32Array; model: string };
 
 /** What the database gets from vectorLiteral: each value to six decimals, then float4. */
-function asSent(v: Float32Array): Float32Array {
-  return Float32Array.from(v, (x) => (x === 0 ? 0 : Number(x.toFixed(6))));
+function asSent(v: Float32Array): { v: Float32Array; normSq: number } {
+  const out = new Float32Array(v.length);
+  let normSq = 0;
+  for (let i = 0; i < v.length; i++) {
+    out[i] = Math.round(v[i] * 1e6) / 1e6;
+    normSq += out[i] * out[i];
+  }
+  return { v: out, normSq };
 }
 
-/** pgvector's cosine distance (NaN when either vector is zero, as there). */
-function cosineDistance(a: Float32Array, b: Float32Array): number {
+/** pgvector's cosine distance (NaN when either vector is zero, as there), the squared norms known. */
+function cosineDistance(a: Float32Array, aNormSq: number, b: Float32Array, bNormSq: number): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  const similarity = dot / Math.sqrt(na * nb);
+  for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
+  const similarity = dot / Math.sqrt(aNormSq * bNormSq);
   if (Number.isNaN(similarity)) return NaN;
   return 1 - Math.max(-1, Math.min(1, similarity));
 }
@@ -106,28 +106,41 @@ export function memoryCandidates(
   const full = asSent(q.vector);
   const local = q.model === LOCAL_EMBEDDING_MODEL;
   const probe = local ? asSent(sketchOf(q.vector)) : full;
-  const simOf = (c: TMemoryChunk) =>
-    c.model === q.model && c.dim === full.length && c.embedding
-      ? 1 - cosineDistance(c.embedding, full)
-      : null;
+  const dim = full.v.length;
+  // a chunk on both lists is scored once
+  const sims = new Map<TMemoryChunk, number | null>();
+  const simOf = (c: TMemoryChunk) => {
+    let sim = sims.get(c);
+    if (sim === undefined) {
+      sim =
+        c.model === q.model && c.dim === dim && c.embedding
+          ? 1 - cosineDistance(c.embedding, c.embeddingNormSq, full.v, full.normSq)
+          : null;
+      sims.set(c, sim);
+    }
+    return sim;
+  };
 
-  const vectorPool = index.chunks.filter((c) =>
-    local ? c.model === q.model && c.sketch : c.model === q.model && c.dim === full.length && !c.sketch,
-  );
-  const vector = vectorPool
-    .map((c) => ({ c, d: cosineDistance((local ? c.sketch : c.embedding) ?? new Float32Array(0), probe) }))
-    .sort(byDistance)
-    .slice(0, VECTOR_CANDIDATES)
-    .map(({ c }) => row(c, simOf(c)));
+  const vector: { c: TMemoryChunk; d: number }[] = [];
+  for (const c of index.chunks) {
+    if (c.model !== q.model) continue;
+    if (local && c.sketch)
+      vector.push({ c, d: cosineDistance(c.sketch, c.sketchNormSq, probe.v, probe.normSq) });
+    else if (!local && !c.sketch && c.dim === dim && c.embedding)
+      vector.push({ c, d: cosineDistance(c.embedding, c.embeddingNormSq, full.v, full.normSq) });
+  }
+  vector.sort(byDistance);
 
+  // the chunks holding any operand (the postings), each ranked as ts_rank ranks it
   const operands = rankOrder(queryOperands(q.terms).map((t) => t.toLowerCase()));
-  const keyword = operands.length
-    ? index.chunks
-        .map((c) => ({ c, rank: tsRank(c, operands) }))
-        .filter((r) => r.rank > 0)
-        .sort((a, b) => b.rank - a.rank || byId(a, b))
-        .slice(0, KEYWORD_CANDIDATES)
-        .map(({ c }) => row(c, simOf(c)))
-    : [];
-  return { vector, keyword };
+  const matched = new Set<number>();
+  for (const term of operands) for (const i of index.postings.get(term) ?? []) matched.add(i);
+  const keyword = [...matched]
+    .map((i) => ({ c: index.chunks[i], rank: tsRank(index.chunks[i], operands) }))
+    .sort((a, b) => b.rank - a.rank || byId(a, b));
+
+  return {
+    vector: vector.slice(0, VECTOR_CANDIDATES).map(({ c }) => row(c, simOf(c))),
+    keyword: keyword.slice(0, KEYWORD_CANDIDATES).map(({ c }) => row(c, simOf(c))),
+  };
 }

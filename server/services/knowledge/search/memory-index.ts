@@ -32,6 +32,9 @@ export type TMemoryChunk = {
   dim: number | null;
   embedding: Float32Array | null;
   sketch: Float32Array | null;
+  /** squared norms, computed once (a cosine then costs one dot product) */
+  embeddingNormSq: number;
+  sketchNormSq: number;
   /** every keyword term of the chunk (searchText) and how often it occurs: BM25's input */
   termCounts: Map<string, number>;
   termTotal: number;
@@ -40,7 +43,14 @@ export type TMemoryChunk = {
   lexemeTotal: number;
 };
 
-export type TMemoryIndex = { tenantId: string; version: string; chunks: TMemoryChunk[]; bytes: number };
+export type TMemoryIndex = {
+  tenantId: string;
+  version: string;
+  chunks: TMemoryChunk[];
+  /** lexeme → the chunks (positions in `chunks`) whose tsvector holds it: the keyword side's matches */
+  postings: Map<string, number[]>;
+  bytes: number;
+};
 
 type TRow = {
   version: string;
@@ -92,6 +102,12 @@ function sizeOf(c: TMemoryChunk): number {
   return 200 + (c.embedding?.byteLength ?? 0) + (c.sketch?.byteLength ?? 0) + 2 * text + maps;
 }
 
+function normSq(v: Float32Array | null): number {
+  let sum = 0;
+  if (v) for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
+  return sum;
+}
+
 function toChunk(r: TRow): TMemoryChunk {
   const terms = r.searchText ? r.searchText.split(" ") : [];
   const termCounts = counts(terms);
@@ -101,6 +117,8 @@ function toChunk(r: TRow): TMemoryChunk {
   // the tsvector is generated from searchText, whose terms the 'simple' parser keeps whole: then
   // the two maps are the same and one is kept
   const same = tsv.size === termCounts.size && [...tsv].every(([t, n]) => termCounts.get(t) === n);
+  const embedding = r.embedding ? parseVector(r.embedding) : null;
+  const sketch = r.sketch ? parseVector(r.sketch) : null;
   return {
     id: r.id,
     qaPairId: r.qaPairId,
@@ -110,8 +128,10 @@ function toChunk(r: TRow): TMemoryChunk {
     answer: r.answer,
     model: r.embeddingModel,
     dim: r.embeddingDim,
-    embedding: r.embedding ? parseVector(r.embedding) : null,
-    sketch: r.sketch ? parseVector(r.sketch) : null,
+    embedding,
+    sketch,
+    embeddingNormSq: normSq(embedding),
+    sketchNormSq: normSq(sketch),
     termCounts,
     termTotal: terms.length,
     lexemes: same ? termCounts : tsv,
@@ -133,8 +153,16 @@ async function load(tenantId: string): Promise<TMemoryIndex | null> {
     LIMIT ${EXACT_SCAN_MAX + 1}`);
   if (!rows.length || rows.length > EXACT_SCAN_MAX) return null;
   const chunks = rows.map(toChunk);
-  const bytes = chunks.reduce((sum, c) => sum + sizeOf(c), 0);
-  return { tenantId, version: rows[0].version, chunks, bytes };
+  const postings = new Map<string, number[]>();
+  chunks.forEach((c, i) => {
+    for (const lexeme of c.lexemes.keys()) {
+      const list = postings.get(lexeme);
+      if (list) list.push(i);
+      else postings.set(lexeme, [i]);
+    }
+  });
+  const bytes = chunks.reduce((sum, c) => sum + sizeOf(c) + c.lexemes.size * 8, 0);
+  return { tenantId, version: rows[0].version, chunks, postings, bytes };
 }
 
 const RETRY_AFTER_FAILURE_MS = 60_000;
