@@ -5,6 +5,7 @@ import { drainInProcessJobs } from "../inngest/runner";
 import { startInProcessSchedules } from "../inngest/schedule";
 import { closeDb, getDbHandle } from "./db/client";
 import { installMigrator, migratePostgresOnStart } from "./db/migrator/install";
+import { warnIfAutovacuumOff } from "./db/autovacuum-check";
 import { DataDirLockedError } from "./db/lock";
 import { PROJECT_ROOT } from "./db/migrator/migration-files";
 import { databaseMode, env, reloadEnv, setEnvDefault } from "./env";
@@ -44,6 +45,7 @@ async function main() {
     { mode: handle.mode, migrationsApplied: applied.length, ms: Date.now() - started },
     "database ready",
   );
+  if (handle.mode === "postgres") void warnIfAutovacuumOff();
 
   const httpServer = createServer();
   const app = next({ dev, dir: PROJECT_ROOT, hostname: e.HOST, port: e.PORT, httpServer });

@@ -21,8 +21,22 @@ const TYPES = {
   },
 } as pg.CustomTypesConfig;
 
+// A connection keeps its prepared statements' plans; PostgreSQL re-plans them when a table's
+// statistics change (ANALYZE), but a plan made while a table was nearly empty — and without
+// statistics, e.g. autovacuum off — stays for the connection's life. Renewing each connection every
+// few minutes bounds how long such a plan (a conversation's history read through the tenant-wide
+// index, say) can live; the statements are prepared again on first use, which costs a few
+// milliseconds per connection.
+const CONNECTION_LIFETIME_SEC = 300;
+
 export function createRawPool(connectionString: string, options: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, options, max, types: TYPES });
+  const pool = new pg.Pool({
+    connectionString,
+    options,
+    max,
+    types: TYPES,
+    maxLifetimeSeconds: CONNECTION_LIFETIME_SEC,
+  });
   // an idle connection that dies (database restart) must not crash the process; the next query reconnects
   pool.on("error", () => {});
   return pool;
