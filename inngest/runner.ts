@@ -2,7 +2,7 @@ import { logger } from "../server/logging";
 import { observeJobRun } from "../server/metrics";
 import { Semaphore } from "../server/semaphore";
 import type { TJobDefinition, TStep } from "./define";
-import { finishJobRun, startJobRun, tenantOf } from "./job-runs";
+import { recordJobRun, tenantOf } from "./job-runs";
 
 // The in-process runner for the embedded default: the same job definitions, run in this process with
 // Inngest's semantics where they matter — completed steps are memoised and not re-run when the
@@ -43,16 +43,16 @@ export async function runJobInProcess(job: TJobDefinition, data: unknown, opts: 
   };
   const tenantId = tenantOf(data);
   const started = performance.now();
-  const runId = await startJobRun(job, data);
+  const record = recordJobRun(job, data);
   for (let attempt = 0; ; attempt++) {
     try {
       const result = await job.run(data, step);
-      await finishJobRun(runId);
+      await record.finish();
       observeJobRun(job.id, "succeeded", (performance.now() - started) / 1000);
       return result;
     } catch (e) {
       if (attempt >= job.retries) {
-        await finishJobRun(runId, { error: e });
+        await record.finish({ error: e });
         logger().error({ err: e, job: job.id, tenantId }, "job failed");
         observeJobRun(job.id, "failed", (performance.now() - started) / 1000);
         throw e;

@@ -1,7 +1,7 @@
 import { db, rawQuery } from "../../db/client";
 import { Prisma } from "../../db/generated/prisma/client";
 import { publicUrl } from "../../public-url";
-import { sendMail, type TMailResult } from "../mail/mailer";
+import { isMailConfigured, MAIL_NOT_CONFIGURED, sendMail, type TMailResult } from "../mail/mailer";
 
 // E-mail to the tenant when a conversation goes to the humans (PRODUCT.md §3.4, §10):
 // - "live": escalated into the queue during working hours, so whoever watches the inbox is told;
@@ -47,6 +47,8 @@ export async function sendEscalationEmail(
   conversationId: string,
   kind: TEscalationKind,
 ): Promise<TEscalationMailResult> {
+  // nothing to send through: the conversation is not read (escalations are frequent)
+  if (!isMailConfigured()) return MAIL_NOT_CONFIGURED;
   // one statement for everything the mail says (it runs for every escalation): the conversation, its
   // customer and tenant, the last eight customer and bot lines, and the recipients
   const [conv] = await rawQuery<TMailConversation>(Prisma.sql`

@@ -10,6 +10,8 @@ export type TMailResult = { sent: true; messageId: string } | { sent: false; rea
 const KEY = Symbol.for("kefu.mailer");
 type G = typeof globalThis & { [KEY]?: { url: string; transport: Transporter } };
 
+export const MAIL_NOT_CONFIGURED: TMailResult = { sent: false, reason: "SMTP is not configured (SMTP_URL)" };
+
 export function isMailConfigured(): boolean {
   return Boolean(env().SMTP_URL);
 }
@@ -22,7 +24,7 @@ function transport(url: string): Transporter {
 
 export async function sendMail(mail: TMail): Promise<TMailResult> {
   const url = env().SMTP_URL;
-  if (!url) return { sent: false, reason: "SMTP is not configured (SMTP_URL)" };
+  if (!url) return MAIL_NOT_CONFIGURED;
   const info = await transport(url).sendMail({ from: env().MAIL_FROM, ...mail });
   return { sent: true, messageId: String(info.messageId) };
 }
