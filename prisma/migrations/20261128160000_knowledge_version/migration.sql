@@ -1,5 +1,7 @@
 -- AlterTable
 ALTER TABLE "KnowledgeStats" ADD COLUMN     "version" TEXT NOT NULL DEFAULT '';
+-- tenants with knowledge already get a version now, not at their next knowledge write
+UPDATE "KnowledgeStats" SET "version" = gen_random_uuid()::text;
 
 -- Every write to a tenant's chunks or Q&A pairs gives its statistics row a new version. A process
 -- that keeps a small tenant's search index in memory (search/memory-index.ts) reads the version with
