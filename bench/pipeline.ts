@@ -1,8 +1,9 @@
 // npm run bench:pipeline [-- --messages 2000 --concurrency 16 --contacts 500]
 // Customer messages through the whole pipeline over HTTP (the REST route handler on a local HTTP
 // server), in two modes: knowledge-only (no provider) and with a provider that is the fake vendor
-// answering at once. Prints throughput and the server-side time per message (p50/p95), which is the
-// pipeline's overhead (the fake vendor's own time is ~0). Database: a throwaway database on the
+// answering at once. Prints throughput and the server-side time per message (p50/p95) with all senders
+// at once (at saturation: mostly waiting for the CPU), then the same for 300 messages one at a time —
+// the pipeline's own overhead (the fake vendor's own time is ~0). Database: a throwaway database on the
 // PostgreSQL server DATABASE_URL names (the target is measured there), else in-memory PGlite.
 // --contacts: how many customers the messages come from (500: four messages each, so a conversation
 // the bot transferred takes its later messages without a bot answer; a large number: every message
@@ -20,6 +21,8 @@ type TSenders = {
   label: string;
   messages: number;
   contacts: number;
+  /** the customers' ids: `${contactPrefix}-${n}` ("customer" by default) */
+  contactPrefix?: string;
   queries: string[];
 };
 type TSendersResult = { seconds: number; actions: Record<string, number> };
@@ -47,6 +50,8 @@ const { values } = parseArgs({
 const MESSAGES = Number(values.messages);
 const CONCURRENCY = Number(values.concurrency);
 const CONTACTS = Number(values.contacts);
+/** messages of the one-at-a-time run (one API key: within its 600 a minute) */
+const SEQUENTIAL = 300;
 const kb = readJsonl<TKbEntry>("bench/data/kb.jsonl");
 const queries = readJsonl<TQuery>("bench/data/queries.jsonl").map((q) => q.query);
 
@@ -142,6 +147,23 @@ async function main() {
         `${label}: ${MESSAGES} messages in ${seconds.toFixed(1)} s = ${(MESSAGES / seconds).toFixed(0)} msg/s; ` +
           `server time p50=${percentile(serverTimes, 50).toFixed(1)} ms p95=${percentile(serverTimes, 95).toFixed(1)} ms; ` +
           `actions ${JSON.stringify(actions)}`,
+      );
+      // The pipeline's own time per message, without waiting for a CPU that the other senders' messages
+      // hold: the same messages one at a time (new customers, so each one is answered), after a pause
+      // in which the background jobs of the run above finish.
+      await new Promise((r) => setTimeout(r, 12_000));
+      serverTimes.length = 0;
+      const one = await inWorker({
+        ...senders,
+        keys: keys.slice(0, 1),
+        label: `${label}-one-at-a-time`,
+        messages: SEQUENTIAL,
+        contacts: SEQUENTIAL,
+        contactPrefix: "one-at-a-time",
+      });
+      console.log(
+        `${label}, one at a time: ${SEQUENTIAL} messages = ${(SEQUENTIAL / one.seconds).toFixed(0)} msg/s; ` +
+          `pipeline overhead p50=${percentile(serverTimes, 50).toFixed(1)} ms p95=${percentile(serverTimes, 95).toFixed(1)} ms`,
       );
     }
 

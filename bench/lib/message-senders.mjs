@@ -12,7 +12,7 @@ function send(s, i, worker) {
     body: JSON.stringify({
       messageId: `${s.label}-${i}`,
       // many customers, as in production: one chat's messages are processed in order
-      contact: { id: `customer-${i % s.contacts}` },
+      contact: { id: `${s.contactPrefix ?? "customer"}-${i % s.contacts}` },
       text: s.queries[i % s.queries.length],
     }),
   }).then(async (r) => {
