@@ -90,7 +90,9 @@ export function workbench(page: Page, L: TLocale) {
 export async function openInbox(page: Page, slug: string, L: TLocale) {
   await page.goto(`/t/${slug}/inbox`);
   await expect(page.getByRole("heading", { name: msg(L, "workbench.title"), level: 1 })).toBeVisible();
-  await expect(workbench(page, L).live).toHaveAttribute("data-live-state", "live");
+  // the live indicator says "live" (during a re-render the frame may briefly hold a second, still
+  // connecting copy of the header: any live one means the socket is up)
+  await expect(page.locator('[data-live-state="live"]').first()).toBeVisible();
 }
 
 /**
